@@ -1,0 +1,32 @@
+# Quick start on a fresh Debian/Ubuntu machine with Swift:
+#   make demo   — installs what is missing, converts the bundled samples
+#   make test   — installs what is missing, runs the test suite
+SWIFT ?= swift
+DEB_PACKAGES := libxml2-dev libicu-dev pkg-config libxml2-utils
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing" >&2; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: deps
+	$(SWIFT) build -c release --product intake
+	.build/release/intake convert samples --out-dir .build/demo-out
+	@echo "canonical records written to .build/demo-out/" >&2
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) run -c release intake-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layout follows the pipeline: reading → locale → mapping → values → model → scoring.
+// C libraries are reached only through the two C targets below; the Swift library imports
+// them `internal`, so no C type appears in its public API.
+let package = Package(
+    name: "wwc-intake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "WWCIntake", targets: ["WWCIntake"]),
+        .executable(name: "intake", targets: ["intake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 as the system has it (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // ICU4C as the system has it (Debian: libicu-dev). Only CICU sees its headers.
+        .systemLibrary(
+            name: "CICUSystem",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // Stable, unsuffixed wrapper names over ICU (distro ICU renames u_strlen → u_strlen_72).
+        // Its public header includes no ICU header: Foundation on Linux ships its own ICU module,
+        // and the two sets of declarations cannot meet in one Swift module.
+        .target(
+            name: "CICU",
+            dependencies: ["CICUSystem"]
+        ),
+        .target(
+            name: "WWCIntake",
+            dependencies: ["CICU", "CLibXML2"],
+            resources: []
+        ),
+        .executableTarget(
+            name: "intake",
+            dependencies: [
+                "WWCIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "intake-bench",
+            dependencies: ["WWCIntake"]
+        ),
+        .testTarget(
+            name: "WWCIntakeTests",
+            dependencies: ["WWCIntake"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+/// A stable, machine-readable diagnostic code such as `number.invalid`.
+///
+/// Codes are part of the public contract (scripts and SARIF rules key on them): never rename
+/// one. Each code is also the key of its message in every locale catalog.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Comparable,
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension DiagnosticCode {
+    // Reading
+    public static let xmlMalformed: Self = "xml.malformed"
+    public static let xmlDTDForbidden: Self = "xml.dtd_forbidden"
+    public static let jsonMalformed: Self = "json.malformed"
+    public static let encodingInvalid: Self = "encoding.invalid"
+    public static let inputTooLarge: Self = "input.too_large"
+    public static let inputTooDeep: Self = "input.too_deep"
+    public static let inputUnreadable: Self = "input.unreadable"
+    // Locale and mapping
+    public static let localeUndetermined: Self = "locale.undetermined"
+    public static let localeInvalid: Self = "locale.invalid"
+    public static let fieldRequired: Self = "field.required"
+    public static let fieldUnknown: Self = "field.unknown"
+    public static let fieldDuplicate: Self = "field.duplicate"
+    public static let fieldAmbiguous: Self = "field.ambiguous"
+    public static let criterionUnknown: Self = "criterion.unknown"
+    // Values
+    public static let textEmpty: Self = "text.empty"
+    public static let numberInvalid: Self = "number.invalid"
+    public static let numberAmbiguous: Self = "number.ambiguous"
+    public static let numberOutOfRange: Self = "number.out_of_range"
+    public static let percentAmbiguous: Self = "percent.ambiguous"
+    public static let moneyCurrencyUnknown: Self = "money.currency_unknown"
+    public static let dateInvalid: Self = "date.invalid"
+    public static let dateAmbiguous: Self = "date.ambiguous"
+    public static let enumUnknown: Self = "enum.unknown"
+    public static let countryUnknown: Self = "country.unknown"
+    public static let emailInvalid: Self = "email.invalid"
+    public static let urlInvalid: Self = "url.invalid"
+    public static let phoneInvalid: Self = "phone.invalid"
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+extension CanonicalApplication {
+    /// The record as JSON, members in the schema's order. `message` renders each diagnostic's
+    /// message from the catalogs in the chosen language.
+    public func json(message: (Diagnostic) -> String) -> JSONValue {
+        .object([
+            "schema": .string(Self.schemaID),
+            "source": .object([
+                "file": source.file.map(JSONValue.string),
+                "format": .string(source.format.rawValue),
+                "sha256": .string(source.sha256),
+                "declaredLocale": source.declaredLocale.map(JSONValue.string) ?? .null,
+                "locale": .string(source.locale),
+                "localeSource": .string(source.localeSource.rawValue),
+            ]),
+            "submission": .object(["date": submissionDate.map(JSONValue.string)]),
+            "applicant": .object([
+                "city": applicant.city.map(JSONValue.string),
+                "region": applicant.region.map(JSONValue.string),
+                "country": applicant.country.map(JSONValue.string),
+                "population": applicant.population.map(JSONValue.integer),
+                "populationYear": applicant.populationYear.map(JSONValue.integer),
+                "website": applicant.website.map(JSONValue.string),
+                "contact": .object([
+                    "name": applicant.contact.name.map(JSONValue.string),
+                    "title": applicant.contact.title.map(JSONValue.string),
+                    "email": applicant.contact.email.map(JSONValue.string),
+                    "phone": applicant.contact.phone.map(JSONValue.string),
+                ]),
+            ]),
+            "budget": budgetDataAnnual.map { money in .object(["dataAnnual": money.json]) },
+            "criteria": .object(criteria.map { JSONValue.Member($0.id, $0.json) }),
+            "outcomes": .array(outcomes.map(\.json)),
+            "unmapped": .array(unmapped.map(\.json)),
+            "diagnostics": .array(diagnostics.map { $0.json(message: message($0)) }),
+        ])
+    }
+
+    /// Reads a canonical record back (for `intake score` on a record). Only the members that
+    /// scoring and round trips need are required; unknown members are ignored.
+    public init(json: JSONValue) throws(CanonicalRecordError) {
+        guard case .string(Self.schemaID)? = json["schema"] else {
+            throw CanonicalRecordError(member: "schema")
+        }
+        let source = json["source"]
+        guard let format = source?["format"]?.stringValue.flatMap(SourceFormat.init(rawValue:)),
+              let locale = source?["locale"]?.stringValue else {
+            throw CanonicalRecordError(member: "source")
+        }
+        self.init(source: Source(
+            file: source?["file"]?.stringValue, format: format, sha256: source?["sha256"]?.stringValue ?? "",
+            declaredLocale: source?["declaredLocale"]?.stringValue, locale: locale,
+            localeSource: source?["localeSource"]?.stringValue.flatMap(LocaleSource.init(rawValue:)) ?? .declared))
+        submissionDate = json["submission"]?["date"]?.stringValue
+        let applicantJSON = json["applicant"]
+        applicant.city = applicantJSON?["city"]?.stringValue
+        applicant.region = applicantJSON?["region"]?.stringValue
+        applicant.country = applicantJSON?["country"]?.stringValue
+        applicant.population = applicantJSON?["population"]?.integerValue
+        applicant.populationYear = applicantJSON?["populationYear"]?.integerValue
+        applicant.website = applicantJSON?["website"]?.stringValue
+        let contact = applicantJSON?["contact"]
+        applicant.contact = Contact(name: contact?["name"]?.stringValue, title: contact?["title"]?.stringValue,
+                                    email: contact?["email"]?.stringValue, phone: contact?["phone"]?.stringValue)
+        if let money = json["budget"]?["dataAnnual"], let amount = money["amount"]?.stringValue,
+           let currency = money["currency"]?.stringValue {
+            budgetDataAnnual = Money(amount: amount, currency: currency)
+        }
+        if case .object(let members)? = json["criteria"] {
+            criteria = try members.map { member throws(CanonicalRecordError) in
+                guard let status = member.value["status"]?.stringValue.flatMap(Status.init(rawValue:)) else {
+                    throw CanonicalRecordError(member: "criteria.\(member.key).status")
+                }
+                var evidence: [String]?
+                if case .array(let items)? = member.value["evidence"] { evidence = items.compactMap(\.stringValue) }
+                return Criterion(id: member.key, status: status, since: member.value["since"]?.stringValue,
+                                 evidence: evidence, narrative: member.value["narrative"]?.stringValue)
+            }
+        }
+        if case .array(let items)? = json["outcomes"] {
+            outcomes = items.map { item in
+                Outcome(indicator: item["indicator"]?.stringValue.flatMap(Indicator.init(rawValue:)),
+                        value: item["value"]?.stringValue, year: item["year"]?.integerValue,
+                        baseline: item["baseline"]?.stringValue, baselineYear: item["baselineYear"]?.integerValue,
+                        target: item["target"]?.stringValue, sdg: item["sdg"]?.integerValue,
+                        description: item["description"]?.stringValue)
+            }
+        }
+    }
+}
+
+/// A canonical record that lacks a member scoring needs, or has it in the wrong shape.
+public struct CanonicalRecordError: Error, Sendable, Hashable {
+    public var member: String
+}
+
+extension CanonicalApplication.Money {
+    var json: JSONValue { .object(["amount": .string(amount), "currency": .string(currency)]) }
+}
+
+extension CanonicalApplication.Criterion {
+    var json: JSONValue {
+        .object([
+            "status": status.map { JSONValue.string($0.rawValue) },
+            "since": since.map(JSONValue.string),
+            "evidence": evidence.map { .array($0.map(JSONValue.string)) },
+            "narrative": narrative.map(JSONValue.string),
+        ])
+    }
+}
+
+extension CanonicalApplication.Outcome {
+    var json: JSONValue {
+        .object([
+            "indicator": indicator.map { JSONValue.string($0.rawValue) },
+            "value": value.map(JSONValue.string),
+            "year": year.map(JSONValue.integer),
+            "baseline": baseline.map(JSONValue.string),
+            "baselineYear": baselineYear.map(JSONValue.integer),
+            "target": target.map(JSONValue.string),
+            "sdg": sdg.map(JSONValue.integer),
+            "description": description.map(JSONValue.string),
+        ])
+    }
+}
+
+extension CanonicalApplication.Unmapped {
+    var json: JSONValue {
+        .object([
+            "path": .string(path),
+            "key": .string(key),
+            "value": .string(value),
+            "line": location.map { JSONValue.integer($0.line) },
+            "column": location?.column.map(JSONValue.integer),
+        ])
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic as the schema's `diagnostic` object, with its rendered message.
+    public func json(message: String) -> JSONValue {
+        .object([
+            "severity": .string(severity.rawValue),
+            "code": .string(code.rawValue),
+            "message": .string(message),
+            "file": file.map(JSONValue.string),
+            "path": path.map(JSONValue.string),
+            "field": field.map(JSONValue.string),
+            "line": line.map(JSONValue.integer),
+            "column": column.map(JSONValue.integer),
+            "value": value.map(JSONValue.string),
+        ])
+    }
+}
+
+extension JSONValue {
+    public var stringValue: String? {
+        switch self {
+        case .string(let text), .rawNumber(let text): text
+        case .integer(let value): String(value)
+        default: nil
+        }
+    }
+
+    public var integerValue: Int? {
+        switch self {
+        case .integer(let value): value
+        case .rawNumber(let text), .string(let text): Int(text)
+        default: nil
+        }
+    }
+
+    /// Parses JSON text with the position-tracking reader (so errors carry line and column).
+    public static func parse(_ data: Data, limits: ReaderLimits = .default) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
+        let result = JSONFormReader(limits: limits).read(data)
+        guard let root = result.document?.root, !result.diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, result.diagnostics)
+        }
+        return (JSONValue(node: root), result.diagnostics)
+    }
+
+    /// Converts a JSON-read form tree back to a value (numbers stay exact text).
+    public init(node: FormNode) {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.kind {
+            case .string: self = .string(scalar.text)
+            case .number: self = Int(scalar.text).map(JSONValue.integer) ?? .rawNumber(scalar.text)
+            case .bool: self = .bool(scalar.text == "true")
+            case .null: self = .null
+            }
+        case .section(let members): self = .object(members.map { Member($0.key, JSONValue(node: $0)) })
+        case .list(let items): self = .array(items.map(JSONValue.init(node:)))
+        }
+    }
+}

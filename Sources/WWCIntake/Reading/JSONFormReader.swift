@@ -1,0 +1,410 @@
+import Foundation
+
+/// Reads JSON (RFC 8259) into a `FormDocument`, tracking the line and column of every node.
+///
+/// Why not Foundation: its parsers report no positions for values, and validators need
+/// `file:line:col` on every finding. This reader also keeps numbers as their exact text,
+/// validates UTF-8 with a position, rejects duplicate keys (`field.duplicate`), and enforces
+/// `ReaderLimits` before allocating, so hostile input costs bounded time and memory.
+/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded.
+public struct JSONFormReader: Sendable {
+    public var limits: ReaderLimits
+
+    public init(limits: ReaderLimits = .default) {
+        self.limits = limits
+    }
+
+    public func read(_ data: Data) -> ReadResult {
+        data.withUnsafeBytes { raw in
+            read(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+        }
+    }
+
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadResult {
+        if bytes.count > limits.maxInputBytes {
+            return ReadResult(document: nil, diagnostics: [
+                .error(.inputTooLarge, arguments: ["limit": .number(limits.maxInputBytes), "what": "bytes"],
+                       location: SourceLocation(line: 1, column: 1))
+            ])
+        }
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        do throws(JSONParser.Failure) {
+            let root = try parser.parseDocument()
+            return ReadResult(document: FormDocument(format: .json, root: root), diagnostics: parser.warnings)
+        } catch {
+            return ReadResult(document: nil, diagnostics: parser.warnings + [error.diagnostic])
+        }
+    }
+}
+
+/// The byte-level parser behind `JSONFormReader`.
+struct JSONParser {
+    struct Failure: Error {
+        var diagnostic: Diagnostic
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: ReaderLimits
+    var position = 0
+    var line = 1
+    var lineStart = 0
+    /// UTF-8 continuation bytes seen on the current line, so columns count characters.
+    var continuationBytes = 0
+    var nodeCount = 0
+    /// Non-fatal findings (duplicate keys); they still reject the form downstream.
+    var warnings: [Diagnostic] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    var location: SourceLocation {
+        SourceLocation(line: line, column: position - lineStart - continuationBytes + 1)
+    }
+
+    mutating func parseDocument() throws(Failure) -> FormNode {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3
+            lineStart = 3
+        } else if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+            throw fail(.encodingInvalid, ["encoding": "UTF-16"])
+        }
+        skipWhitespace()
+        let root = try parseValue(key: "", path: "", depth: 0)
+        skipWhitespace()
+        if position < bytes.count {
+            throw fail(.jsonMalformed, ["expected": "end of input", "found": foundDescription()])
+        }
+        return root
+    }
+
+    // MARK: Values
+
+    mutating func parseValue(key: String, path: String, depth: Int) throws(Failure) -> FormNode {
+        guard position < bytes.count else {
+            throw fail(.jsonMalformed, ["expected": "value", "found": "end of input"])
+        }
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            throw fail(.inputTooLarge, ["limit": .number(limits.maxNodes), "what": "nodes"])
+        }
+        let start = location
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            return FormNode(key: key, path: path, location: start,
+                            content: .section(try parseObject(path: path, depth: depth + 1)))
+        case UInt8(ascii: "["):
+            return FormNode(key: key, path: path, location: start,
+                            content: .list(try parseArray(key: key, path: path, depth: depth + 1)))
+        case UInt8(ascii: "\""):
+            let text = try parseString()
+            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .string)))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let text = try parseNumber()
+            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .number)))
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("true", kind: .bool)))
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("false", kind: .bool)))
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("", kind: .null)))
+        default:
+            throw fail(.jsonMalformed, ["expected": "value", "found": foundDescription()])
+        }
+    }
+
+    mutating func parseObject(path: String, depth: Int) throws(Failure) -> [FormNode] {
+        if depth > limits.maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        }
+        position += 1  // {
+        var members: [FormNode] = []
+        var seen: [String: SourceLocation] = [:]
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            position += 1
+            return members
+        }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else {
+                throw fail(.jsonMalformed, ["expected": "\"", "found": foundDescription()])
+            }
+            let keyLocation = location
+            let name = try parseString()
+            if let first = seen[name] {
+                warnings.append(.error(.fieldDuplicate,
+                                       arguments: ["key": .text(name), "firstLine": .number(first.line)],
+                                       path: path + "/" + Self.escapePointer(name), location: keyLocation))
+            } else {
+                seen[name] = keyLocation
+            }
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else {
+                throw fail(.jsonMalformed, ["expected": ":", "found": foundDescription()])
+            }
+            position += 1
+            skipWhitespace()
+            var member = try parseValue(key: name, path: path + "/" + Self.escapePointer(name), depth: depth)
+            member.location = keyLocation
+            members.append(member)
+            skipWhitespace()
+            guard position < bytes.count else {
+                throw fail(.jsonMalformed, ["expected": ", }", "found": "end of input"])
+            }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return members
+            }
+            throw fail(.jsonMalformed, ["expected": ", }", "found": foundDescription()])
+        }
+    }
+
+    mutating func parseArray(key: String, path: String, depth: Int) throws(Failure) -> [FormNode] {
+        if depth > limits.maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        }
+        position += 1  // [
+        var items: [FormNode] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            position += 1
+            return items
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue(key: key, path: path + "/" + String(items.count), depth: depth))
+            skipWhitespace()
+            guard position < bytes.count else {
+                throw fail(.jsonMalformed, ["expected": ", ]", "found": "end of input"])
+            }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return items
+            }
+            throw fail(.jsonMalformed, ["expected": ", ]", "found": foundDescription()])
+        }
+    }
+
+    // MARK: Scalars
+
+    mutating func parseString() throws(Failure) -> String {
+        position += 1  // opening quote
+        let start = position
+        var hasEscape = false
+        while true {
+            guard position < bytes.count else {
+                throw fail(.jsonMalformed, ["expected": "\"", "found": "end of input"])
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                hasEscape = true
+                position += 2
+                continue
+            }
+            if byte < 0x20 {
+                throw fail(.jsonMalformed, ["expected": "\"", "found": "control character"])
+            }
+            if byte & 0xC0 == 0x80 { continuationBytes += 1 }
+            position += 1
+            if position - start > limits.maxValueBytes {
+                throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
+            }
+        }
+        let end = position
+        position += 1  // closing quote
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !hasEscape {
+            guard let text = String(validating: raw, as: UTF8.self) else {
+                throw invalidUTF8(in: raw, startingAt: start)
+            }
+            return text
+        }
+        return try unescape(raw, startingAt: start)
+    }
+
+    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(Failure) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var index = 0
+        func hexValue(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+            default: nil
+            }
+        }
+        func readHex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= raw.count else { return nil }
+            var value: UInt32 = 0
+            for i in at..<(at + 4) {
+                guard let digit = hexValue(raw[i]) else { return nil }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < raw.count else { break }
+            let escape = raw[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var scalar = readHex4(index) else {
+                    throw fail(.jsonMalformed, ["expected": "\\uXXXX", "found": "invalid escape"])
+                }
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    // A high surrogate must be followed by an escaped low surrogate.
+                    if index + 1 < raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
+                        let low = readHex4(index + 2), (0xDC00...0xDFFF).contains(low)
+                    {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        index += 6
+                    } else {
+                        throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                    }
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                }
+                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+            default:
+                throw fail(.jsonMalformed, ["expected": "escape", "found": .text("\\" + String(UnicodeScalar(escape)))])
+            }
+        }
+        guard let text = out.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+            throw invalidUTF8(in: raw, startingAt: offset)
+        }
+        return text
+    }
+
+    /// Points at the first byte that is not valid UTF-8.
+    private mutating func invalidUTF8(in raw: UnsafeBufferPointer<UInt8>, startingAt offset: Int) -> Failure {
+        var decoder = UTF8()
+        var iterator = raw.makeIterator()
+        var consumed = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): consumed += scalar.utf8.count
+            case .emptyInput, .error: break loop
+            }
+        }
+        // Columns before this string on the line were already counted; recount up to the bad byte.
+        let badOffset = offset + consumed
+        let column = badOffset - lineStart - Self.continuationCount(bytes, from: lineStart, to: badOffset) + 1
+        return Failure(diagnostic: .error(.encodingInvalid, arguments: ["encoding": "UTF-8"],
+                                          location: SourceLocation(line: line, column: column)))
+    }
+
+    private static func continuationCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        for index in from..<to where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
+    }
+
+    mutating func parseNumber() throws(Failure) -> String {
+        let start = position
+        func digits(_ parser: inout JSONParser) -> Int {
+            let begin = parser.position
+            while parser.position < parser.bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.position])
+            {
+                parser.position += 1
+            }
+            return parser.position - begin
+        }
+        if peek(UInt8(ascii: "-")) { position += 1 }
+        if peek(UInt8(ascii: "0")) {
+            position += 1
+        } else if digits(&self) == 0 {
+            throw fail(.jsonMalformed, ["expected": "digit", "found": foundDescription()])
+        }
+        if peek(UInt8(ascii: ".")) {
+            position += 1
+            if digits(&self) == 0 { throw fail(.jsonMalformed, ["expected": "digit", "found": foundDescription()]) }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            position += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { position += 1 }
+            if digits(&self) == 0 { throw fail(.jsonMalformed, ["expected": "digit", "found": foundDescription()]) }
+        }
+        if position - start > limits.maxValueBytes {
+            throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
+        let count = literal.utf8CodeUnitCount
+        let text = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        guard position + count <= bytes.count, (0..<count).allSatisfy({ bytes[position + $0] == text[$0] }) else {
+            throw fail(.jsonMalformed, ["expected": "value", "found": foundDescription()])
+        }
+        position += count
+    }
+
+    // MARK: Helpers
+
+    func peek(_ byte: UInt8) -> Bool {
+        position < bytes.count && bytes[position] == byte
+    }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+            case UInt8(ascii: "\n"):
+                position += 1
+                line += 1
+                lineStart = position
+                continuationBytes = 0
+            default:
+                return
+            }
+        }
+    }
+
+    func foundDescription() -> MessageArgument {
+        guard position < bytes.count else { return "end of input" }
+        let byte = bytes[position]
+        if byte >= 0x21 && byte < 0x7F { return .text(String(UnicodeScalar(byte))) }
+        return .text(String(format: "0x%02X", byte))
+    }
+
+    func fail(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> Failure {
+        Failure(diagnostic: .error(code, arguments: arguments, location: location))
+    }
+
+    static func escapePointer(_ key: String) -> String {
+        guard key.contains("~") || key.contains("/") else { return key }
+        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}

@@ -1,0 +1,2 @@
+// intake-bench: benchmarks (see README). Filled in by the performance work.
+print("intake-bench: nothing to measure yet")

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where the command line writes: data to stdout, human text to stderr.
+struct Terminal: Sendable {
+    let handle: FileHandle
+    let fileDescriptor: Int32
+
+    static let standardOutput = Terminal(handle: .standardOutput, fileDescriptor: STDOUT_FILENO)
+    static let standardError = Terminal(handle: .standardError, fileDescriptor: STDERR_FILENO)
+
+    /// Colors and progress lines only on a terminal.
+    var isInteractive: Bool { isatty(fileDescriptor) == 1 }
+
+    func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// Raised by commands that already reported their problems: exits with status 1.
+struct InputRejected: Error {}

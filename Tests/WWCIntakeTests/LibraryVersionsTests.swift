@@ -1,0 +1,6 @@
+import Testing
+import WWCIntake
+
+@Test func systemICUIsLinked() {
+    #expect(LibraryVersions.icu.split(separator: ".").count >= 2)
+}
