@@ -1,13 +1,126 @@
 import ArgumentParser
 import WWCIntake
 
+/// `intake value`: one raw value through the value rules of one locale, so translators and
+/// validators can try what a form field would accept.
 struct ValueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "value",
-        abstract: "Not built yet."
+        abstract: "Normalize one value with a locale's rules and print it as JSON.",
+        discussion: """
+            Prints the canonical value as JSON on stdout: strings quoted ("2024-03-15", "MX", \
+            exact decimals such as "1234567.5"), integers and years bare (7181469), money as \
+            {"amount":"1234.56","currency":"BRL"}. Warnings go to stderr as \
+            `warning: … [code]` (exit 0); a rejected value prints `error: … [code]` on stderr \
+            and exits 1.
+
+            Examples:
+              intake value --locale es-CO --type integer '7.181.469'      # 7181469
+              intake value --locale fr-FR --type percent '73,4 %'         # "0.734"
+              intake value --locale pt-BR --type money 'R$ 1.234,56'      # {"amount":"1234.56","currency":"BRL"}
+              intake value --locale es-MX --type money '$1,250.50'        # MXN
+              intake value --locale en-US --type date 'March 15, 2024'    # "2024-03-15"
+              intake value --locale fr-CA --type country 'États-Unis'     # "US"
+              intake value --locale en-US --type integer '1.234'          # error: number.invalid
+            """
     )
 
+    enum ValueType: String, ExpressibleByArgument, CaseIterable {
+        case text, narrative, integer, number, percent, money, date, year, country, email, url, phone, locale
+    }
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The form's regional locale (BCP 47), e.g. es-MX, fr-CA, pt-BR.",
+            discussion: "Number, date and currency conventions come from the region: es-MX writes 1,234.5 and reads $ as MXN; es-CO writes 1.234,5 and reads $ as COP.",
+            valueName: "locale"))
+    var locale: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The value type: \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")).",
+            discussion: "number is an exact decimal; percent gives a fraction (73,4 % → 0.734); year is 1800–2200; locale canonicalizes a BCP 47 tag (es_mx → es-MX).",
+            valueName: "type"))
+    var type: ValueType
+
+    @Option(
+        name: .customLong("country-synonym"),
+        help: ArgumentHelp(
+            "An extra country name as NAME=CODE (repeatable), e.g. 'EE. UU.=US'.",
+            discussion: "Used with --type country; normally these come from the locale catalogs.",
+            valueName: "name=code"))
+    var countrySynonyms: [String] = []
+
+    @Argument(help: ArgumentHelp("The raw value, exactly as it appears in a form.", valueName: "value"))
+    var value: String
+
     func run() throws {
-        throw CleanExit.message("intake value: not built yet")
+        do throws(ValueError) {
+            if type == .locale {
+                print(JSONValue.string(try ValueParser.locale(value)).serialized())
+                return
+            }
+            var synonyms: [String: String] = [:]
+            for entry in countrySynonyms {
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValueError(.countryUnknown, arguments: ["value": .text(entry)]) }
+                synonyms[parts[0]] = parts[1]
+            }
+            let parser = try ValueParser(locale: locale, countrySynonyms: synonyms)
+            let (json, warnings) = try Self.evaluate(type, value, with: parser)
+            for warning in warnings {
+                Terminal.standardError.write("warning: \(Self.describe(warning))\n")
+            }
+            print(json.serialized())
+        } catch {
+            Terminal.standardError.write("error: \(Self.describe(error))\n")
+            throw ExitCode.failure
+        }
+    }
+
+    static func evaluate(
+        _ type: ValueType, _ raw: String, with parser: ValueParser
+    ) throws(ValueError) -> (JSONValue, [ValueError]) {
+        switch type {
+        case .text: return (.string(try parser.text(raw)), [])
+        case .narrative: return (.string(try parser.narrative(raw)), [])
+        case .integer:
+            let parsed = try parser.integer(raw)
+            return (.integer(parsed.value), parsed.warnings)
+        case .number:
+            let parsed = try parser.decimal(raw)
+            return (.string(parsed.value), parsed.warnings)
+        case .percent:
+            let parsed = try parser.percent(raw)
+            return (.string(parsed.value), parsed.warnings)
+        case .money:
+            let parsed = try parser.money(raw)
+            return (
+                .object(["amount": .string(parsed.value.amount), "currency": .string(parsed.value.currency)]),
+                parsed.warnings
+            )
+        case .date:
+            let parsed = try parser.date(raw)
+            return (.string(parsed.value), parsed.warnings)
+        case .year: return (.integer(try parser.year(raw)), [])
+        case .country: return (.string(try parser.country(raw)), [])
+        case .email: return (.string(try parser.email(raw)), [])
+        case .url: return (.string(try parser.url(raw)), [])
+        case .phone: return (.string(try parser.phone(raw)), [])
+        case .locale: return (.string(try ValueParser.locale(raw)), [])
+        }
+    }
+
+    /// The one place that turns a finding into text. Until catalog rendering lands this is
+    /// `code (value: …; locale: …; other: … ) [code]`, other arguments sorted by name.
+    static func describe(_ finding: ValueError) -> String {
+        let leading = ["value": 0, "locale": 1]
+        let arguments = finding.arguments.sorted { (leading[$0.key] ?? 2, $0.key) < (leading[$1.key] ?? 2, $1.key) }
+            .map { "\($0.key): \($0.value)" }
+            .joined(separator: "; ")
+        let detail = arguments.isEmpty ? "" : " (\(arguments))"
+        return "\(finding.code)\(detail) [\(finding.code)]"
     }
 }

@@ -44,3 +44,9 @@ extension DiagnosticCode {
     public static let urlInvalid: Self = "url.invalid"
     public static let phoneInvalid: Self = "phone.invalid"
 }
+
+extension DiagnosticCode {
+    // Values (appended by the value layer)
+    public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
+    public static let messageSyntax: Self = "message.syntax"
+}
