@@ -126,16 +126,30 @@ extern "C" int32_t wwc_numfmt_parse(wwc_numfmt *format, const char *text, int32_
         }
         input = cleaned;
     }
-    // ICU treats a space between digits as grouping even where the locale groups with "," or
-    // "."; only locales that group with a space may have one inside a number.
-    const UnicodeString &grouping = format->display->getDecimalFormatSymbols()
-        ->getConstSymbol(DecimalFormatSymbols::kGroupingSeparatorSymbol);
-    if (grouping.length() == 0 || !is_space_like(grouping.char32At(0))) {
-        for (int32_t i = 1; i + 1 < input.length(); i++) {
-            if (is_space_like(input.char32At(i)) && u_isdigit(input.char32At(i - 1)) && u_isdigit(input.char32At(i + 1))) {
-                *errorOffset = i;
-                return WWC_ERR_PARSE;
-            }
+    // Separators must be this locale's own. ICU also accepts "equivalent" ones (a space or
+    // "." as grouping in fr, a space in en-US), which would silently read "1.234" as 1234 in
+    // French. A separator-like character next to a digit must be the locale's decimal or
+    // grouping symbol (any space counts as the grouping symbol where that is a space).
+    const DecimalFormatSymbols *symbols = format->display->getDecimalFormatSymbols();
+    const UnicodeString &grouping = symbols->getConstSymbol(DecimalFormatSymbols::kGroupingSeparatorSymbol);
+    const UnicodeString &decimalSign = symbols->getConstSymbol(DecimalFormatSymbols::kDecimalSeparatorSymbol);
+    UChar32 groupingChar = grouping.length() ? grouping.char32At(0) : 0;
+    UChar32 decimalChar = decimalSign.length() ? decimalSign.char32At(0) : 0;
+    bool spaceGrouping = groupingChar != 0 && is_space_like(groupingChar);
+    for (int32_t i = 0; i < input.length(); i += U16_LENGTH(input.char32At(i))) {
+        UChar32 c = input.char32At(i);
+        bool separatorLike = c == 0x2E || c == 0x2C || c == 0x27 || c == 0x2019 || c == 0x066B || c == 0x066C
+            || c == 0x00B7 || is_space_like(c);
+        if (!separatorLike) continue;
+        bool digitBefore = i > 0 && u_isdigit(input.char32At(i - 1));
+        int32_t next = i + U16_LENGTH(c);
+        bool digitAfter = next < input.length() && u_isdigit(input.char32At(next));
+        if (!digitBefore && !digitAfter) continue;
+        bool allowed = c == decimalChar || c == groupingChar || (spaceGrouping && is_space_like(c));
+        if (format->style == WWC_NUMFMT_PLAIN_INTEGER) allowed = false;
+        if (!allowed) {
+            *errorOffset = i;
+            return WWC_ERR_PARSE;
         }
     }
     ParsePosition position(0);

@@ -84,7 +84,7 @@ extension ValueParser {
         // whether what is left is a number of this locale.
         let (prefix, core, suffix) = splitCurrencyToken(text)
         let token = [prefix, suffix].first { !$0.isEmpty }
-        if let token, looksLikeCurrency(token), !core.isEmpty, case .parsed = try numberFormat(.decimal).parse(core) {
+        if let token, looksLikeCurrency(token), try !isKnownCurrency(token), !core.isEmpty, case .parsed = try numberFormat(.decimal).parse(core) {
             throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": .text(token)])
         }
         throw numberInvalid(raw, example: exampleMoney())
@@ -155,6 +155,17 @@ extension ValueParser {
         let scalars = token.unicodeScalars
         if scalars.count == 3, scalars.allSatisfy({ ("A"..."Z").contains($0) }) { return true }
         return scalars.contains { $0.properties.generalCategory == .currencySymbol }
+    }
+
+    /// Whether ICU reads `token` as a currency of this locale (next to a plain number).
+    func isKnownCurrency(_ token: String) throws(ValueError) -> Bool {
+        for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
+            let format = try numberFormat(style)
+            for candidate in [token + "1", "1" + token] {
+                if case .parsed(_, _?) = format.parse(candidate) { return true }
+            }
+        }
+        return false
     }
 
     /// Splits `XYZ 1,234` / `1.234 XYZ` into the non-numeric ends and the numeric core.
