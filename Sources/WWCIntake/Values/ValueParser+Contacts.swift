@@ -18,7 +18,7 @@ extension ValueParser {
     }
 
     /// A web address: `http` or `https` only, with a dotted host converted to ASCII by IDNA
-    /// (`https://Alcaldía.gov.co/datos` → `https://xn--alcalda-fza.gov.co/datos`); scheme and
+    /// (`https://Alcaldía.gov.co/datos` → `https://xn--alcalda-dza.gov.co/datos`); scheme and
     /// host lower-cased, port, path, query and fragment kept as written. No spaces, no user
     /// info (`user@host`) — else `url.invalid`.
     public func url(_ raw: String) throws(ValueError) -> String {
