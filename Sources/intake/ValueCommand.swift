@@ -12,16 +12,17 @@ struct ValueCommand: ParsableCommand {
             exact decimals such as "1234567.5"), integers and years bare (7181469), money as \
             {"amount":"1234.56","currency":"BRL"}. Warnings go to stderr as \
             `warning: … [code]` (exit 0); a rejected value prints `error: … [code]` on stderr \
-            and exits 1.
+            and exits 1. Put -- before a value that starts with "-".
 
             Examples:
-              intake value --locale es-CO --type integer '7.181.469'      # 7181469
-              intake value --locale fr-FR --type percent '73,4 %'         # "0.734"
-              intake value --locale pt-BR --type money 'R$ 1.234,56'      # {"amount":"1234.56","currency":"BRL"}
-              intake value --locale es-MX --type money '$1,250.50'        # MXN
-              intake value --locale en-US --type date 'March 15, 2024'    # "2024-03-15"
-              intake value --locale fr-CA --type country 'États-Unis'     # "US"
-              intake value --locale en-US --type integer '1.234'          # error: number.invalid
+              intake value --locale es-CO --type integer '7.181.469'
+              intake value --locale fr-FR --type percent '73,4 %'
+              intake value --locale pt-BR --type money 'R$ 1.234,56'
+              intake value --locale es-MX --type money '$1,250.50'
+              intake value --locale en-US --type date 'March 15, 2024'
+              intake value --locale fr-CA --type country 'États-Unis'
+              intake value --type locale es_mx
+              intake value --locale en-US --type number -- -1,234.5
             """
     )
 
@@ -32,16 +33,16 @@ struct ValueCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The form's regional locale (BCP 47), e.g. es-MX, fr-CA, pt-BR.",
+            "The form's regional locale (BCP 47), e.g. es-MX, fr-CA, pt-BR (not needed for --type locale).",
             discussion: "Number, date and currency conventions come from the region: es-MX writes 1,234.5 and reads $ as MXN; es-CO writes 1.234,5 and reads $ as COP.",
             valueName: "locale"))
-    var locale: String
+    var locale: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The value type: \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")).",
-            discussion: "number is an exact decimal; percent gives a fraction (73,4 % → 0.734); year is 1800–2200; locale canonicalizes a BCP 47 tag (es_mx → es-MX).",
+            "The value type.",
+            discussion: "text is one line, narrative keeps paragraphs; number is an exact decimal; percent gives a fraction (73,4 % → 0.734); money gives amount and ISO 4217 currency; date gives YYYY-MM-DD; year is 1800–2200; country gives ISO alpha-2; email and url convert domains with IDNA; phone keeps + and digits; locale canonicalizes a BCP 47 tag (es_mx → es-MX).",
             valueName: "type"))
     var type: ValueType
 
@@ -56,6 +57,15 @@ struct ValueCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The raw value, exactly as it appears in a form.", valueName: "value"))
     var value: String
 
+    func validate() throws {
+        if type != .locale && locale == nil {
+            throw ValidationError("--locale is required for --type \(type.rawValue).")
+        }
+        for entry in countrySynonyms where !entry.contains("=") {
+            throw ValidationError("--country-synonym wants NAME=CODE, got '\(entry)'.")
+        }
+    }
+
     func run() throws {
         do throws(ValueError) {
             if type == .locale {
@@ -65,10 +75,9 @@ struct ValueCommand: ParsableCommand {
             var synonyms: [String: String] = [:]
             for entry in countrySynonyms {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValueError(.countryUnknown, arguments: ["value": .text(entry)]) }
-                synonyms[parts[0]] = parts[1]
+                synonyms[parts[0]] = parts.count == 2 ? parts[1] : ""
             }
-            let parser = try ValueParser(locale: locale, countrySynonyms: synonyms)
+            let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms)
             let (json, warnings) = try Self.evaluate(type, value, with: parser)
             for warning in warnings {
                 Terminal.standardError.write("warning: \(Self.describe(warning))\n")

@@ -24,6 +24,9 @@ extension ValueParser {
     /// Names in this locale's language when it is not one of the four form languages.
     private func localeCountryNames() -> [String: String] {
         if CountryNames.formLanguages.contains(language) { return [:] }
-        return CountryNames(languages: [language]).names
+        if let cachedLocaleCountryNames { return cachedLocaleCountryNames }
+        let names = CountryNames(languages: [language]).names
+        cachedLocaleCountryNames = names
+        return names
     }
 }

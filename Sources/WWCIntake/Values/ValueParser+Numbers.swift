@@ -127,9 +127,7 @@ extension ValueParser {
 
     /// The `number.ambiguous` rule (see `decimal`), applied to the digits span of `text`.
     func groupingWarnings(_ raw: String, text: String, reading: DecimalText) throws(ValueError) -> [ValueError] {
-        let format = try numberFormat(.decimal)
-        let grouping = format.groupingSeparator
-        let decimalSeparator = format.decimalSeparator
+        let (grouping, decimalSeparator) = try separators()
         guard grouping == "." || grouping == "," else { return [] }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { $0.properties.numericType == .decimal }),

@@ -18,7 +18,9 @@ public final class ValueParser {
     private var numberFormats: [NumberFormatHandle.Style: NumberFormatHandle] = [:]
     private var cachedDateFormats: [DateFormatHandle]?
     private var cachedRegionCurrency: String??
-    private var cachedLocaleCountryNames: [String: String]?
+    /// Country names in this locale's language when it is not a form language (built once).
+    var cachedLocaleCountryNames: [String: String]?
+    private var cachedSeparators: (grouping: String, decimal: String)?
 
     /// - Parameters:
     ///   - locale: a BCP 47 tag (`es-MX`, `es_mx` …); unknown to ICU → `locale.invalid`.
@@ -94,6 +96,15 @@ public final class ValueParser {
         }
         cachedDateFormats = handles
         return handles
+    }
+
+    /// The locale's grouping and decimal separators (`.` and `,` in es-CO).
+    func separators() throws(ValueError) -> (grouping: String, decimal: String) {
+        if let cachedSeparators { return cachedSeparators }
+        let format = try numberFormat(.decimal)
+        let result = (grouping: format.groupingSeparator, decimal: format.decimalSeparator)
+        cachedSeparators = result
+        return result
     }
 
     /// The currency of the locale's region (`MXN` for es-MX), if it has one.
