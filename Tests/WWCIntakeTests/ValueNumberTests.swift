@@ -177,6 +177,17 @@ let localeNumberCases: [LocaleNumberCase] = [
         #expect(try english.decimal("1,234.5").warnings.isEmpty)
         #expect(try english.decimal("1234").warnings.isEmpty)
         #expect(try ValueParser(locale: "fr-FR").decimal("1 234").warnings.isEmpty)
+        // A lone decimal separator before three digits could be grouping written elsewhere.
+        let mexican = try ValueParser(locale: "es-MX").decimal("1.500")
+        #expect(mexican.value == "1.5")
+        #expect(mexican.warnings.first?.code == .numberAmbiguous)
+        #expect(mexican.warnings.first?.arguments["alternative"] == "1500")
+        #expect(try english.decimal("0.125").warnings.isEmpty)
+        #expect(try english.decimal("14.2").warnings.isEmpty)
+        #expect(try english.decimal("1234.567").warnings.isEmpty)
+        #expect(try english.decimal("-1,234").warnings.first?.arguments["alternative"] == "-1.234")
+        // Money too: "$1.500" in es-MX is one and a half pesos, but maybe 1500 meant.
+        #expect(try ValueParser(locale: "es-MX").money("$1.500").warnings.map(\.code) == [.numberAmbiguous])
         // Integer fields cannot mean 1.234, so no warning.
         #expect(try english.integer("1,234").warnings.isEmpty)
     }

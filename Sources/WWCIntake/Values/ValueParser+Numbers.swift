@@ -18,11 +18,14 @@ extension ValueParser {
     /// ICU strictly, never through a binary float. Exponents (`1e3`), misplaced grouping and
     /// trailing text are `number.invalid`.
     ///
-    /// Warning `number.ambiguous` (the value is still accepted): the text holds exactly one
-    /// separator, it is this locale's grouping separator, that separator is `.` or `,`
-    /// (a decimal separator elsewhere), and there is no decimal separator. So `1,234` in en-US
-    /// is 1234 with a warning (in es-CO it would mean 1.234); `1,234.5` and `12,345,678` are not
-    /// ambiguous. Arguments: `value`, `locale`, `interpretation` (our reading), `alternative`.
+    /// Warning `number.ambiguous` (the value is still accepted) when another region would read
+    /// the same text differently: the number holds exactly one `.` or `,`, it is this locale's
+    /// grouping or decimal separator, it is followed by exactly three digits and preceded by
+    /// one to three digits not starting with 0. So `1,234` in en-US is 1234 with a warning (es-CO
+    /// would read 1.234), and `1.500` in es-MX is 1.5 with a warning (es-CO would read 1500);
+    /// `1,234.5`, `12,345,678`, `0.125` and `1 234` are not ambiguous. Also applied to percent
+    /// and money amounts. Arguments: `value`, `locale`, `interpretation` (our reading),
+    /// `alternative` (the other reading).
     public func decimal(_ raw: String) throws(ValueError) -> Parsed<String> {
         let text = try numericText(raw)
         guard case .parsed(let decimal, _) = try numberFormat(.decimal).parse(text) else {
@@ -128,21 +131,31 @@ extension ValueParser {
     /// The `number.ambiguous` rule (see `decimal`), applied to the digits span of `text`.
     func groupingWarnings(_ raw: String, text: String, reading: DecimalText) throws(ValueError) -> [ValueError] {
         let (grouping, decimalSeparator) = try separators()
-        guard grouping == "." || grouping == "," else { return [] }
         let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.firstIndex(where: { $0.properties.numericType == .decimal }),
-            let last = scalars.lastIndex(where: { $0.properties.numericType == .decimal })
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+        guard let first = scalars.firstIndex(where: isDigit), let last = scalars.lastIndex(where: isDigit) else {
+            return []
+        }
+        let span = scalars[first...last]
+        let marks = span.indices.filter { span[$0] == "." || span[$0] == "," }
+        guard marks.count == 1, let mark = marks.first else { return [] }
+        let before = span[..<mark], after = span[(mark + 1)...]
+        guard after.count == 3, after.allSatisfy(isDigit), (1...3).contains(before.count), before.allSatisfy(isDigit),
+            before.first != "0"
         else { return [] }
-        let span = String(String.UnicodeScalarView(scalars[first...last]))
-        let groupingCharacter = Character(grouping)
-        let groupCount = span.filter { $0 == groupingCharacter }.count
-        guard groupCount == 1, !span.contains(where: { String($0) == decimalSeparator }) else { return [] }
-        // The other reading: the separator as a decimal point.
-        let alternative = DecimalText(icu: String(span.map { $0 == groupingCharacter ? "." : $0 }))
+        let beforeText = String(String.UnicodeScalarView(before))
+        let afterText = String(String.UnicodeScalarView(after))
+        let alternativeText: String
+        switch String(span[mark]) {
+        case grouping: alternativeText = beforeText + "." + afterText   // could be a decimal point
+        case decimalSeparator: alternativeText = beforeText + afterText  // could be grouping
+        default: return []
+        }
+        let alternative = DecimalText(icu: alternativeText).map { reading.isNegative ? "-\($0)" : $0.description }
         return [
             failure(.numberAmbiguous, raw, example: nil, [
                 "interpretation": .text(reading.description),
-                "alternative": .text(alternative?.description ?? ""),
+                "alternative": .text(alternative ?? alternativeText),
             ])
         ]
     }
