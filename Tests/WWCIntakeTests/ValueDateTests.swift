@@ -95,6 +95,19 @@ let localeDateCases: [LocaleDateCase] = [
         #expect(try ValueParser(locale: locale).date(raw).value == expected)
     }
 
+    @Test func swappableDayAndMonthAreFlagged() throws {
+        let parsed = try ValueParser(locale: "es-CO").date("03/04/2024")
+        #expect(parsed.value == "2024-04-03")
+        #expect(parsed.warnings.map(\.code) == [.dateAmbiguous])
+        #expect(parsed.warnings.first?.arguments["alternative"] == "2024-03-04")
+        #expect(try ValueParser(locale: "en-US").date("03/04/2024").value == "2024-03-04")
+        // Not ambiguous: ISO, a month name, day > 12, or day == month.
+        #expect(try ValueParser(locale: "es-CO").date("2024-04-03").warnings.isEmpty)
+        #expect(try ValueParser(locale: "es-CO").date("3 de abril de 2024").warnings.isEmpty)
+        #expect(try ValueParser(locale: "es-CO").date("13/04/2024").warnings.isEmpty)
+        #expect(try ValueParser(locale: "es-CO").date("04/04/2024").warnings.isEmpty)
+    }
+
     @Test func englishDayFirstIsNotSilentlyRolledOver() throws {
         // Lenient ICU reads this as month 15 → 2025-03-03.
         #expect(code { try ValueParser(locale: "en-US").date("15/03/2024") } == .dateInvalid)

@@ -7,6 +7,10 @@ extension ValueParser {
     /// (non-lenient ICU): no calendar rollover, so `31/02/2024` is `date.invalid` rather than
     /// 2 March, and `15/03/2024` in en-US is `date.invalid` rather than a date in 2025.
     /// The error carries `example`: 15 March 2024 in the locale's short form with a 4-digit year.
+    ///
+    /// Warning `date.ambiguous` when a numeric (non-ISO) form has day and month both ≤ 12 and
+    /// different (`03/04/2024`): the value is read in the locale's order, but a writer used to
+    /// the other order would have meant the `alternative` (ISO) date.
     public func date(_ raw: String) throws(ValueError) -> Parsed<String> {
         let text = try self.text(raw)
         let formats = try dateFormats()
@@ -17,7 +21,17 @@ extension ValueParser {
             switch format.parse(text) {
             case .parsed(let year, let month, let day):
                 guard (1...9999).contains(year) else { continue }
-                return Parsed(Self.isoDate(year: year, month: month, day: day))
+                let iso = Self.isoDate(year: year, month: month, day: day)
+                var warnings: [ValueError] = []
+                // All-numeric day and month that could be swapped (03/04/2024): the form is read
+                // with its locale's order, but a writer used to the other order is flagged.
+                if format.style != .iso, !format.pattern.contains("MMM"), day <= 12, month <= 12, day != month {
+                    warnings.append(failure(.dateAmbiguous, raw, example: dateExample(formats), [
+                        "interpretation": .text(iso),
+                        "alternative": .text(Self.isoDate(year: year, month: day, day: month)),
+                    ]))
+                }
+                return Parsed(iso, warnings: warnings)
             case .outOfRange:
                 throw failure(.dateInvalid, raw, example: dateExample(formats), ["reason": "out_of_range"])
             case .rejected:
