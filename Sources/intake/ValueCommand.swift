@@ -1,6 +1,8 @@
 import ArgumentParser
 import WWCIntake
 
+extension ValueKind: ExpressibleByArgument {}
+
 /// `intake value`: one raw value through the value rules of one locale, so translators and
 /// validators can try what a form field would accept.
 struct ValueCommand: ParsableCommand {
@@ -26,10 +28,6 @@ struct ValueCommand: ParsableCommand {
             """
     )
 
-    enum ValueType: String, ExpressibleByArgument, CaseIterable {
-        case text, narrative, integer, number, percent, money, date, year, country, email, url, phone, locale
-    }
-
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -44,7 +42,7 @@ struct ValueCommand: ParsableCommand {
             "The value type.",
             discussion: "text is one line, narrative keeps paragraphs; number is an exact decimal; percent gives a fraction (73,4 % → 0.734); money gives amount and ISO 4217 currency; date gives YYYY-MM-DD; year is 1800–2200; country gives ISO alpha-2; email and url convert domains with IDNA; phone keeps + and digits; locale canonicalizes a BCP 47 tag (es_mx → es-MX).",
             valueName: "type"))
-    var type: ValueType
+    var type: ValueKind
 
     @Option(
         name: .customLong("country-synonym"),
@@ -78,47 +76,14 @@ struct ValueCommand: ParsableCommand {
                 synonyms[parts[0]] = parts.count == 2 ? parts[1] : ""
             }
             let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms)
-            let (json, warnings) = try Self.evaluate(type, value, with: parser)
-            for warning in warnings {
+            let parsed = try parser.json(type, value)
+            for warning in parsed.warnings {
                 Terminal.standardError.write("warning: \(Self.describe(warning))\n")
             }
-            print(json.serialized())
+            print(parsed.value.serialized())
         } catch {
             Terminal.standardError.write("error: \(Self.describe(error))\n")
             throw ExitCode.failure
-        }
-    }
-
-    static func evaluate(
-        _ type: ValueType, _ raw: String, with parser: ValueParser
-    ) throws(ValueError) -> (JSONValue, [ValueError]) {
-        switch type {
-        case .text: return (.string(try parser.text(raw)), [])
-        case .narrative: return (.string(try parser.narrative(raw)), [])
-        case .integer:
-            let parsed = try parser.integer(raw)
-            return (.integer(parsed.value), parsed.warnings)
-        case .number:
-            let parsed = try parser.decimal(raw)
-            return (.string(parsed.value), parsed.warnings)
-        case .percent:
-            let parsed = try parser.percent(raw)
-            return (.string(parsed.value), parsed.warnings)
-        case .money:
-            let parsed = try parser.money(raw)
-            return (
-                .object(["amount": .string(parsed.value.amount), "currency": .string(parsed.value.currency)]),
-                parsed.warnings
-            )
-        case .date:
-            let parsed = try parser.date(raw)
-            return (.string(parsed.value), parsed.warnings)
-        case .year: return (.integer(try parser.year(raw)), [])
-        case .country: return (.string(try parser.country(raw)), [])
-        case .email: return (.string(try parser.email(raw)), [])
-        case .url: return (.string(try parser.url(raw)), [])
-        case .phone: return (.string(try parser.phone(raw)), [])
-        case .locale: return (.string(try ValueParser.locale(raw)), [])
         }
     }
 
