@@ -48,6 +48,8 @@ let localeDateCases: [LocaleDateCase] = [
         // 29 February exists in 2024 only.
         #expect(try parser.date("2024-02-29").value == "2024-02-29")
         #expect(code { try parser.date("2023-02-29") } == .dateInvalid)
+        #expect(code { try parser.date("0001-01-01") } == .dateInvalid)
+        #expect(code { try parser.date("2999-01-01") } == .dateInvalid)
     }
 
     @Test(arguments: localeDateCases)

@@ -234,6 +234,7 @@ let localeNumberCases: [LocaleNumberCase] = [
         ("fr-FR", "1 200,50 €", "1200.5", "EUR"),
         ("es-MX", "MXN 1,234.56", "1234.56", "MXN"),
         ("es-CO", "USD 1.234,56", "1234.56", "USD"),
+        ("pt-BR", "R$ 1.234.567,89", "1234567.89", "BRL"),     // spec: canonical record example
     ])
     func moneyAmounts(locale: String, raw: String, amount: String, currency: String) throws {
         let parsed = try ValueParser(locale: locale).money(raw)

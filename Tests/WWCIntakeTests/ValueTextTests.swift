@@ -66,6 +66,17 @@ import WWCIntake
         #expect(MatchKey.make(raw) == expected)
     }
 
+    /// The spec's enum synonyms, as typed by people, meet the catalog spelling.
+    @Test(arguments: [
+        ("Sí", "si"), ("SI", "sí"), ("Sim", "sim"), ("Não", "nao"), ("NÃO", "não"), ("Oui", "oui"),
+        ("En curso", "en  curso"), ("Em andamento", "em-andamento"), ("En cours", "EN COURS"),
+        ("In progress", "in_progress"), ("Implementación de la estrategia y gobernanza de datos",
+            "implementacion de la estrategia y gobernanza de datos"),
+    ])
+    func specSynonymsMeet(typed: String, catalog: String) {
+        #expect(MatchKey.make(typed) == MatchKey.make(catalog))
+    }
+
     @Test func matchKeysNeverDropLettersOrDigits() {
         #expect(MatchKey.make("DM1") != MatchKey.make("DM2"))
         #expect(MatchKey.make("Sí") != MatchKey.make("S"))

@@ -8,6 +8,8 @@ extension ValueParser {
     /// 2 March, and `15/03/2024` in en-US is `date.invalid` rather than a date in 2025.
     /// The error carries `example`: 15 March 2024 in the locale's short form with a 4-digit year.
     ///
+    /// Years outside 1800…2200 are `date.invalid` (`reason: out_of_range`).
+    ///
     /// Warning `date.ambiguous` when a numeric (non-ISO) form has day and month both ≤ 12 and
     /// different (`03/04/2024`): the value is read in the locale's order, but a writer used to
     /// the other order would have meant the `alternative` (ISO) date.
@@ -20,7 +22,9 @@ extension ValueParser {
             if format.style == .iso && !isISOShaped { continue }
             switch format.parse(text) {
             case .parsed(let year, let month, let day):
-                guard (1...9999).contains(year) else { continue }
+                guard Self.plausibleYears.contains(year) else {
+                    throw failure(.dateInvalid, raw, example: dateExample(formats), ["reason": "out_of_range"])
+                }
                 let iso = Self.isoDate(year: year, month: month, day: day)
                 var warnings: [ValueError] = []
                 // All-numeric day and month that could be swapped (03/04/2024): the form is read
@@ -40,6 +44,9 @@ extension ValueParser {
         }
         throw failure(.dateInvalid, raw, example: dateExample(formats))
     }
+
+    /// Years an application date can have (the same bounds as `year`): `1/1/1` is not 0001-01-01.
+    static let plausibleYears = 1800...2200
 
     /// 15 March 2024 written the locale's short way with a 4-digit year.
     func dateExample(_ formats: [DateFormatHandle]) -> String? {
