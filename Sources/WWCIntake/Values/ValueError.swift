@@ -13,6 +13,10 @@ public struct ValueError: Error, Sendable, Hashable {
         self.arguments = arguments
     }
 
+    public init(code: DiagnosticCode, arguments: [String: MessageArgument] = [:]) {
+        self.init(code, arguments: arguments)
+    }
+
     /// This finding as a diagnostic of the given severity (for the pipeline).
     public func diagnostic(_ severity: Severity = .error) -> Diagnostic {
         Diagnostic(severity, code, arguments: arguments, value: arguments["value"]?.description)
@@ -28,6 +32,10 @@ public struct Parsed<Value: Sendable & Hashable>: Sendable, Hashable {
     public init(_ value: Value, warnings: [ValueError] = []) {
         self.value = value
         self.warnings = warnings
+    }
+
+    public init(value: Value, warnings: [ValueError] = []) {
+        self.init(value, warnings: warnings)
     }
 }
 
