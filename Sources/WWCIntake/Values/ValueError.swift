@@ -22,32 +22,3 @@ public struct ValueError: Error, Sendable, Hashable {
         Diagnostic(severity, code, arguments: arguments, value: arguments["value"]?.description)
     }
 }
-
-/// A parsed value plus non-fatal findings (e.g. `number.ambiguous`, `percent.ambiguous`,
-/// `money.currency_assumed`), which the pipeline reports as warnings.
-public struct Parsed<Value: Sendable & Hashable>: Sendable, Hashable {
-    public var value: Value
-    public var warnings: [ValueError]
-
-    public init(_ value: Value, warnings: [ValueError] = []) {
-        self.value = value
-        self.warnings = warnings
-    }
-
-    public init(value: Value, warnings: [ValueError] = []) {
-        self.init(value, warnings: warnings)
-    }
-}
-
-/// An amount of money: exact decimal text in plain notation plus its ISO 4217 code.
-public struct MoneyValue: Sendable, Hashable {
-    /// e.g. `"1234.56"`: no exponent, no `+`, no trailing fractional zeros.
-    public var amount: String
-    /// e.g. `"BRL"`.
-    public var currency: String
-
-    public init(amount: String, currency: String) {
-        self.amount = amount
-        self.currency = currency
-    }
-}
