@@ -47,6 +47,33 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
         normalize()
     }
 
+    /// Reads a JSON number's text (`-12.50`, `1.5e3`, `2E-2`): JSON grammar only, so no
+    /// leading `+`, no leading zeros, digits on both sides of the point.
+    init?(json text: String) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        self.init(icu: text)
+    }
+
     private mutating func normalize() {
         while let first = digits.first, first == 0 { digits.removeFirst() }
         while let last = digits.last, last == 0 {
