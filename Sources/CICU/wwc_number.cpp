@@ -46,6 +46,8 @@ extern "C" wwc_numfmt *wwc_numfmt_open(const char *localeID, int32_t style, int3
         *statusOut = WWC_ERR_ICU;
         return nullptr;
     }
+    // Examples show what was meant: 73,4 % rather than the pattern's rounded 73 %.
+    if (style == WWC_NUMFMT_PERCENT || style == WWC_NUMFMT_DECIMAL) display->setMaximumFractionDigits(6);
     parser->setLenient(false);
     parser->setParseNoExponent(true);
     if (style == WWC_NUMFMT_INTEGER || style == WWC_NUMFMT_PLAIN_INTEGER) parser->setParseIntegerOnly(true);
