@@ -9,6 +9,7 @@
 struct wwc_datefmt {
     UDateFormat *format;
     UCalendar *calendar;   // reused for every parse
+    char locale[ULOC_FULLNAME_CAPACITY];  // for lower-casing input
 };
 
 static const UChar utc[] = {'U', 'T', 'C', 0};
@@ -67,6 +68,8 @@ wwc_datefmt *wwc_datefmt_open(const char *locale, int32_t style, int32_t four_di
     if (!handle) { ucal_close(calendar); udat_close(format); *statusOut = WWC_ERR_ICU; return NULL; }
     handle->format = format;
     handle->calendar = calendar;
+    strncpy(handle->locale, id, sizeof handle->locale - 1);
+    handle->locale[sizeof handle->locale - 1] = 0;
     *statusOut = WWC_OK;
     return handle;
 }
@@ -93,6 +96,18 @@ int32_t wwc_datefmt_parse(wwc_datefmt *format, const char *text, int32_t length,
     int32_t rc = wwc_u16_from_utf8(&input, text, length);
     if (rc != WWC_OK) { wwc_u16_free(&input); return rc; }
     UErrorCode status = U_ZERO_ERROR;
+    // Literal words of the pattern ("de" in "15 de marzo de 2024") match case-sensitively;
+    // people write "15 De Marzo De 2024". Month and day names match in any case, so lower-case
+    // the input with the locale's rules (same length for these scripts, else leave it).
+    wwc_u16 lowered = {0};
+    if (wwc_u16_reserve(&lowered, input.length + 1) == WWC_OK) {
+        int32_t len = u_strToLower(lowered.chars, lowered.capacity, input.chars, input.length, format->locale, &status);
+        if (U_SUCCESS(status) && len == input.length) {
+            u_memcpy(input.chars, lowered.chars, len);
+        }
+        status = U_ZERO_ERROR;
+    }
+    wwc_u16_free(&lowered);
     int32_t position = 0;
     ucal_clear(format->calendar);
     udat_parseCalendar(format->format, format->calendar, input.chars, input.length, &position, &status);

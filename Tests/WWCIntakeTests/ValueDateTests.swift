@@ -91,6 +91,9 @@ let localeDateCases: [LocaleDateCase] = [
         ("es-CO", "1/06/2021", "2021-06-01"),
         ("es-MX", "viernes, 15 de marzo de 2024", "2024-03-15"),
         ("en-US", "march 15, 2024", "2024-03-15"),
+        ("en-US", "MARCH 15, 2024", "2024-03-15"),
+        ("es-CO", "15 De Marzo De 2024", "2024-03-15"),
+        ("fr-FR", "15 MARS 2024", "2024-03-15"),
         ("es-CO", " 15/03/2024 ", "2024-03-15"),
     ])
     func specExamples(locale: String, raw: String, expected: String) throws {
