@@ -6,7 +6,10 @@ import Foundation
 /// `file:line:col` on every finding. This reader also keeps numbers as their exact text,
 /// validates UTF-8 with a position, rejects duplicate keys (`field.duplicate`), and enforces
 /// `ReaderLimits` before allocating, so hostile input costs bounded time and memory.
-/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded.
+/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded; the
+/// depth is also capped at `JSONParser.hardDepthCap` (256, libxml2's own cap) whatever the limits
+/// say, so a raised limit can never overflow a thread's stack. A NUL byte anywhere is
+/// `encoding.invalid` (as in `XMLFormReader`): it means UTF-16/32 or binary input.
 public struct JSONFormReader: Sendable {
     public var limits: ReaderLimits
 
@@ -21,11 +24,17 @@ public struct JSONFormReader: Sendable {
     }
 
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadResult {
-        if bytes.count > limits.maxInputBytes {
+        // RFC 8259 JSON is UTF-8; say so for a UTF-16/32 BOM rather than point at its NUL bytes.
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+            || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        {
             return ReadResult(document: nil, diagnostics: [
-                .error(.inputTooLarge, arguments: ["limit": .number(limits.maxInputBytes), "what": "bytes"],
+                .error(.encodingInvalid, arguments: ["encoding": "UTF-16", "expected": "UTF-8"],
                        location: SourceLocation(line: 1, column: 1))
             ])
+        }
+        if let rejection = InputScreening.screen(UnsafeRawBufferPointer(bytes), limits: limits, allowsNUL: false) {
+            return ReadResult(document: nil, diagnostics: [rejection])
         }
         var parser = JSONParser(bytes: bytes, limits: limits)
         do throws(JSONParser.Failure) {
@@ -54,9 +63,17 @@ struct JSONParser {
     /// Non-fatal findings (duplicate keys); they still reject the form downstream.
     var warnings: [Diagnostic] = []
 
+    /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: the parser recurses
+    /// once per level, and secondary threads have small stacks (512 KiB).
+    static let hardDepthCap = 256
+
+    /// `limits.maxDepth`, but never above `hardDepthCap`.
+    let maxDepth: Int
+
     init(bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
         self.bytes = bytes
         self.limits = limits
+        self.maxDepth = min(limits.maxDepth, Self.hardDepthCap)
     }
 
     var location: SourceLocation {
@@ -118,11 +135,13 @@ struct JSONParser {
     }
 
     mutating func parseObject(path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > limits.maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        if depth > maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
         }
         position += 1  // {
         var members: [FormNode] = []
+        // Small objects (the usual case) are checked for duplicates by a scan; a dictionary
+        // takes over past 16 members so a hostile wide object stays linear.
         var seen: [String: SourceLocation] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
@@ -136,12 +155,19 @@ struct JSONParser {
             }
             let keyLocation = location
             let name = try parseString()
-            if let first = seen[name] {
+            let memberPath = path + "/" + Self.escapePointer(name)
+            var first: SourceLocation?
+            if members.count < 16 {
+                first = members.first(where: { $0.key == name })?.location
+            } else {
+                if seen.isEmpty { for member in members where seen[member.key] == nil { seen[member.key] = member.location } }
+                first = seen[name]
+                if first == nil { seen[name] = keyLocation }
+            }
+            if let first {
                 warnings.append(.error(.fieldDuplicate,
                                        arguments: ["key": .text(name), "firstLine": .number(first.line)],
-                                       path: path + "/" + Self.escapePointer(name), location: keyLocation))
-            } else {
-                seen[name] = keyLocation
+                                       path: memberPath, location: keyLocation))
             }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else {
@@ -149,7 +175,7 @@ struct JSONParser {
             }
             position += 1
             skipWhitespace()
-            var member = try parseValue(key: name, path: path + "/" + Self.escapePointer(name), depth: depth)
+            var member = try parseValue(key: name, path: memberPath, depth: depth)
             member.location = keyLocation
             members.append(member)
             skipWhitespace()
@@ -169,8 +195,8 @@ struct JSONParser {
     }
 
     mutating func parseArray(key: String, path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > limits.maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        if depth > maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
         }
         position += 1  // [
         var items: [FormNode] = []
@@ -201,30 +227,43 @@ struct JSONParser {
     // MARK: Scalars
 
     mutating func parseString() throws(Failure) -> String {
+        let opening = location
         position += 1  // opening quote
         let start = position
         var hasEscape = false
+        let count = bytes.count
+        var index = position
+        var continuations = 0
         while true {
-            guard position < bytes.count else {
+            // Tight scan over plain bytes: one table-free test per byte, no allocation.
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                continuations &+= Int((byte & 0xC0) == 0x80 ? 1 : 0)
+                index &+= 1
+            }
+            position = index
+            continuationBytes += continuations
+            continuations = 0
+            guard index < count else {
                 throw fail(.jsonMalformed, ["expected": "\"", "found": "end of input"])
             }
-            let byte = bytes[position]
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
-                position += 2
+                index = min(index + 2, count)
                 continue
             }
-            if byte < 0x20 {
-                throw fail(.jsonMalformed, ["expected": "\"", "found": "control character"])
-            }
-            if byte & 0xC0 == 0x80 { continuationBytes += 1 }
-            position += 1
-            if position - start > limits.maxValueBytes {
-                throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
-            }
+            throw fail(.jsonMalformed, ["expected": "\"", "found": "control character"])
         }
         let end = position
+        if end - start > limits.maxValueBytes {
+            // Reported at the value's start: that is where the reader must look.
+            throw Failure(diagnostic: .error(.inputTooLarge,
+                                             arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
+                                             location: opening))
+        }
         position += 1  // closing quote
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !hasEscape {
@@ -331,6 +370,7 @@ struct JSONParser {
 
     mutating func parseNumber() throws(Failure) -> String {
         let start = position
+        let opening = location
         func digits(_ parser: inout JSONParser) -> Int {
             let begin = parser.position
             while parser.position < parser.bytes.count,
@@ -356,7 +396,9 @@ struct JSONParser {
             if digits(&self) == 0 { throw fail(.jsonMalformed, ["expected": "digit", "found": foundDescription()]) }
         }
         if position - start > limits.maxValueBytes {
-            throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
+            throw Failure(diagnostic: .error(.inputTooLarge,
+                                             arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
+                                             location: opening))
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
@@ -404,7 +446,7 @@ struct JSONParser {
     }
 
     static func escapePointer(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
