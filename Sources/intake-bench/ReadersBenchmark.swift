@@ -1,7 +1,7 @@
 import Foundation
 import WWCIntake
 
-/// `intake-bench readers [--mb N] [--runs N] [--keep]`: MB/s of `XMLFormReader`,
+/// `intake-bench readers [--mb N] [--runs N] [--keep] [--only xml|json|xmllint]`: MB/s of `XMLFormReader`,
 /// `JSONFormReader` and `xmllint --stream --noout` on the same generated corpus, one thread.
 ///
 /// Our readers read from memory (files preloaded) and build the full form tree; xmllint reads
@@ -11,6 +11,8 @@ struct ReadersBenchmark {
     var megabytes = 50
     var runs = 3
     var keepCorpus = false
+    /// Measure one column only (for profiling with perf/callgrind).
+    var only: String?
 
     init(arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -19,6 +21,11 @@ struct ReadersBenchmark {
             case "--mb": megabytes = try Self.positiveInt(iterator.next(), for: argument)
             case "--runs": runs = try Self.positiveInt(iterator.next(), for: argument)
             case "--keep": keepCorpus = true
+            case "--only":
+                guard let value = iterator.next(), ["xml", "json", "xmllint"].contains(value) else {
+                    throw BenchmarkError.usage("--only needs xml, json or xmllint")
+                }
+                only = value
             default: throw BenchmarkError.usage("unknown option \(argument)")
             }
         }
@@ -36,27 +43,36 @@ struct ReadersBenchmark {
               + "\(corpus.jsonFiles.count) JSON files, \(Self.mb(corpus.jsonBytes)) MB; in \(corpus.directory.path)")
 
         // Correctness first: a fast reader that rejects the corpus measures nothing.
-        let xmlLeaves = try Self.readAll(corpus.xmlFiles) { XMLFormReader().read($0) }
-        let jsonLeaves = try Self.readAll(corpus.jsonFiles) { JSONFormReader().read($0) }
+        let xmlLeaves = try Self.readAll(corpus.xmlFiles, countLeaves: true) { XMLFormReader().read($0) }
+        let jsonLeaves = try Self.readAll(corpus.jsonFiles, countLeaves: true) { JSONFormReader().read($0) }
         print("leaves read: XML \(xmlLeaves), JSON \(jsonLeaves)")
 
         let measure = Measure(runs: runs)
-        let xml = try measure.throughput("XMLFormReader", bytes: corpus.xmlBytes) {
-            _ = try Self.readAll(corpus.xmlFiles) { XMLFormReader().read($0) }
-        }
-        let json = try measure.throughput("JSONFormReader", bytes: corpus.jsonBytes) {
-            _ = try Self.readAll(corpus.jsonFiles) { JSONFormReader().read($0) }
-        }
+        func wanted(_ name: String) -> Bool { only == nil || only == name }
+        var rows: [Measure.Result] = []
+        var xml: Measure.Result?
+        var json: Measure.Result?
         var xmllint: Measure.Result?
-        if let tool = Self.findExecutable("xmllint") {
-            xmllint = try measure.throughput("xmllint --stream --noout", bytes: corpus.xmlBytes) {
-                try Self.runXMLLint(tool, files: corpus.xmlFiles.map(\.url.path))
+        if wanted("xml") {
+            xml = try measure.throughput("XMLFormReader", bytes: corpus.xmlBytes) {
+                _ = try Self.readAll(corpus.xmlFiles) { XMLFormReader().read($0) }
             }
-        } else {
-            print("xmllint not found (Debian: apt-get install -y libxml2-utils); its column is skipped")
         }
-
-        let rows = [xml, json] + (xmllint.map { [$0] } ?? [])
+        if wanted("json") {
+            json = try measure.throughput("JSONFormReader", bytes: corpus.jsonBytes) {
+                _ = try Self.readAll(corpus.jsonFiles) { JSONFormReader().read($0) }
+            }
+        }
+        if wanted("xmllint") {
+            if let tool = Self.findExecutable("xmllint") {
+                xmllint = try measure.throughput("xmllint --stream --noout", bytes: corpus.xmlBytes) {
+                    try Self.runXMLLint(tool, files: corpus.xmlFiles.map(\.url.path))
+                }
+            } else {
+                print("xmllint not found (Debian: apt-get install -y libxml2-utils); its column is skipped")
+            }
+        }
+        rows = [xml, json, xmllint].compactMap { $0 }
         print("")
         print("reader".padding(toLength: 28, withPad: " ", startingAt: 0) + "      MB     seconds      MB/s")
         for row in rows {
@@ -67,16 +83,19 @@ struct ReadersBenchmark {
         var summary: [(String, String)] = [
             ("benchmark", "\"readers\""), ("corpus_mb_xml", Self.mb(corpus.xmlBytes)), ("corpus_mb_json", Self.mb(corpus.jsonBytes)),
             ("xml_files", "\(corpus.xmlFiles.count)"), ("json_files", "\(corpus.jsonFiles.count)"),
-            ("xml_reader_mbps", String(format: "%.1f", xml.megabytesPerSecond)),
-            ("json_reader_mbps", String(format: "%.1f", json.megabytesPerSecond)),
-            ("json_vs_xml_reader", String(format: "%.2f", json.megabytesPerSecond / xml.megabytesPerSecond)),
         ]
+        for (key, result) in [("xml_reader_mbps", xml), ("json_reader_mbps", json), ("xmllint_stream_mbps", xmllint)] {
+            if let result { summary.append((key, String(format: "%.1f", result.megabytesPerSecond))) }
+        }
         print("")
-        print(String(format: "JSON reader / XML reader: %.2f (target ≥ 1.00)", json.megabytesPerSecond / xml.megabytesPerSecond))
-        if let xmllint {
+        if let xml, let json {
+            let ratio = json.megabytesPerSecond / xml.megabytesPerSecond
+            print(String(format: "JSON reader / XML reader: %.2f (target ≥ 1.00)", ratio))
+            summary.append(("json_vs_xml_reader", String(format: "%.2f", ratio)))
+        }
+        if let xml, let xmllint {
             let ratio = xml.megabytesPerSecond / xmllint.megabytesPerSecond
             print(String(format: "XML reader / xmllint --stream: %.2f (target ≥ 0.60)", ratio))
-            summary.append(("xmllint_stream_mbps", String(format: "%.1f", xmllint.megabytesPerSecond)))
             summary.append(("xml_reader_vs_xmllint", String(format: "%.2f", ratio)))
         }
         print("{" + summary.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
@@ -84,14 +103,14 @@ struct ReadersBenchmark {
 
     /// Reads every file; returns the number of leaves (so the work cannot be optimized away)
     /// and fails on the first file that did not read cleanly.
-    static func readAll(_ files: [Corpus.File], _ read: (Data) -> ReadResult) throws -> Int {
+    static func readAll(_ files: [Corpus.File], countLeaves: Bool = false, _ read: (Data) -> ReadResult) throws -> Int {
         var leaves = 0
         for file in files {
             let result = read(file.bytes)
             guard let document = result.document, result.diagnostics.isEmpty else {
                 throw BenchmarkError.failed("\(file.url.lastPathComponent): \(result.diagnostics)")
             }
-            leaves += document.root.leafCount
+            leaves += countLeaves ? document.root.leafCount : document.root.children.count
         }
         return leaves
     }

@@ -1,14 +1,16 @@
 // intake-bench: benchmarks, one subcommand per measured stage (see README).
 //
-//   swift run -c release intake-bench readers [--mb 50] [--runs 3] [--keep]
+//   swift run -c release intake-bench readers [--mb 50] [--runs 3] [--keep] [--only xml|json|xmllint]
+//   swift run -c release intake-bench            (no argument: every benchmark with defaults; `make bench`)
 //
 // Subcommands are dispatched on the first argument; add one by adding a case below and a type
 // like `ReadersBenchmark` (options parsed from the remaining arguments, `run()` prints).
 import Foundation
 
 let usage = """
-    usage: intake-bench <benchmark> [options]
-      readers [--mb N] [--runs N] [--keep]   XML/JSON form readers vs xmllint --stream (N MB per format)
+    usage: intake-bench [<benchmark> [options]]   (no benchmark: run all with defaults)
+      readers [--mb N] [--runs N] [--keep] [--only xml|json|xmllint]
+              XML/JSON form readers vs xmllint --stream on N MB (default 50) of generated forms per format
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,7 +19,9 @@ do {
     switch command {
     case "readers":
         try ReadersBenchmark(arguments: arguments).run()
-    case "", "-h", "--help", "help":
+    case "":
+        try ReadersBenchmark(arguments: []).run()
+    case "-h", "--help", "help":
         print(usage)
     default:
         throw BenchmarkError.usage("unknown benchmark \(command)\n\(usage)")

@@ -70,19 +70,24 @@ struct XMLTreeBuilder {
                 let status = xmlTextReaderRead(handle)
                 if errors.firstError != nil || status < 0 { throw failure(status: status) }
                 if status == 0 { break }
-                switch xmlTextReaderNodeType(handle) {
-                case 1:  // XML_READER_TYPE_ELEMENT
-                    try startElement(handle)
-                case 15:  // XML_READER_TYPE_END_ELEMENT
-                    closeElement()
-                case 3, 4:  // TEXT, CDATA
-                    try appendText(handle, isCDATA: xmlTextReaderNodeType(handle) == 4)
-                case 13, 14:  // WHITESPACE, SIGNIFICANT_WHITESPACE
-                    if let top = stack.last, !top.hasChildElements { try appendText(handle, isCDATA: true) }
-                case 10, 5, 6:  // DOCUMENT_TYPE, ENTITY_REFERENCE, ENTITY
+                guard let node = xmlTextReaderCurrentNode(handle) else { continue }
+                // Dispatch on libxml2's node type, not `xmlTextReaderNodeType`: for every text
+                // node that one calls xmlIsBlankNode and walks all ancestors for `xml:space`,
+                // which we do not need (blank text is judged below, on the bytes).
+                switch node.pointee.type {
+                case XML_ELEMENT_NODE:
+                    if xmlTextReaderNodeType(handle) == 15 {  // XML_READER_TYPE_END_ELEMENT
+                        closeElement()
+                    } else {
+                        try startElement(handle, node)
+                    }
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    try appendText(node)
+                case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE, XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL,
+                    XML_NOTATION_NODE:
                     throw Stop(diagnostic: dtdForbidden(line: nil))
                 default:
-                    continue  // comments, processing instructions, XML declaration
+                    continue  // comments, processing instructions
                 }
             }
         } catch let stop as Stop {
@@ -102,10 +107,10 @@ struct XMLTreeBuilder {
 
     // MARK: Events
 
-    private mutating func startElement(_ handle: xmlTextReaderPtr) throws(Stop) {
+    private mutating func startElement(_ handle: xmlTextReaderPtr, _ node: xmlNodePtr) throws(Stop) {
         let depth = Int(xmlTextReaderDepth(handle))
-        let node = xmlTextReaderCurrentNode(handle)
-        let line = node.map { Int(xmlGetLineNo($0)) }.flatMap { $0 > 0 ? $0 : nil }
+        let lineNumber = Int(xmlGetLineNo(node))
+        let line = lineNumber > 0 ? lineNumber : nil
         let location = line.map { SourceLocation(line: $0) }
         if depth + 1 > limits.maxDepth {
             throw Stop(diagnostic: .error(.inputTooDeep, arguments: ["limit": .number(limits.maxDepth)],
@@ -122,7 +127,10 @@ struct XMLTreeBuilder {
             let parentIndex = stack.count - 1
             flushText(of: parentIndex)
             stack[parentIndex].hasChildElements = true
-            path = stack[parentIndex].path
+            // One allocation: the parent's path is copied straight into a buffer of the final size.
+            path = String()
+            path.reserveCapacity(stack[parentIndex].path.utf8.count + name.written.utf8.count + 8)
+            path += stack[parentIndex].path
             path += "/"
             path += name.written
             if let slot = stack[parentIndex].siblingNames.firstIndex(where: { $0.name == namePointer }) {
@@ -182,24 +190,18 @@ struct XMLTreeBuilder {
         return id ?? label ?? name
     }
 
-    private mutating func appendText(_ handle: xmlTextReaderPtr, isCDATA: Bool) throws(Stop) {
-        guard !stack.isEmpty else { return }
+    private mutating func appendText(_ node: xmlNodePtr) throws(Stop) {
+        guard !stack.isEmpty, let pointer = node.pointee.content else { return }
         let index = stack.count - 1
-        let location = stack[index].location
-        let pointer = xmlTextReaderConstValue(handle)
-        let length = pointer.map { strlen($0) } ?? 0
+        let length = strlen(pointer)
+        let blank = Self.isBlank(pointer, length)
+        // Blank text between child elements is layout, not content.
+        if blank && stack[index].hasChildElements { return }
         if stack[index].text.utf8.count + length > limits.maxValueBytes {
-            throw Stop(diagnostic: valueTooLarge(location))
+            throw Stop(diagnostic: valueTooLarge(stack[index].location))
         }
-        if stack[index].textLine == nil {
-            stack[index].textLine = xmlTextReaderCurrentNode(handle).map { Int(xmlGetLineNo($0)) }
-        }
-        if isCDATA {
-            if stack[index].textIsBlank, let pointer, !Self.isBlank(pointer, length) { stack[index].textIsBlank = false }
-        } else {
-            stack[index].textIsBlank = false
-        }
-        guard let pointer else { return }
+        if stack[index].textLine == nil { stack[index].textLine = Int(xmlGetLineNo(node)) }
+        if !blank { stack[index].textIsBlank = false }
         let chunk = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
                                         count: length)
         if stack[index].text.isEmpty {
@@ -370,6 +372,12 @@ struct XMLTreeBuilder {
         rewrite(&node)
     }
 
+    /// Keys are equal when their code points are (no Unicode canonical equivalence here: the
+    /// mapper normalizes keys with ICU; the reader only groups what was written identically).
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Groups siblings with the same key into one `.list` node at the first one's position.
     static func groupSiblings(_ nodes: [FormNode]) -> [FormNode] {
         guard nodes.count > 1 else { return nodes }
@@ -377,7 +385,7 @@ struct XMLTreeBuilder {
         var hasRepeat = false
         if nodes.count <= 16 {
             outer: for i in 1..<nodes.count {
-                for j in 0..<i where nodes[j].key == nodes[i].key {
+                for j in 0..<i where Self.sameKey(nodes[j].key, nodes[i].key) {
                     hasRepeat = true
                     break outer
                 }
