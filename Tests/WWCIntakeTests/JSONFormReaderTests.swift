@@ -93,7 +93,8 @@ import Testing
                     code: .encodingInvalid, line: 2, column: 10),
         HostileCase(name: "UTF-16 with BOM", bytes: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], code: .encodingInvalid, line: 1, column: 1),
         HostileCase(name: "UTF-16 without BOM", bytes: [0x7B, 0x00, 0x7D, 0x00], code: .encodingInvalid, line: 1, column: 2),
-        HostileCase(name: "lone surrogate escape", bytes: Array(#"{"a": "\ud800x"}"#.utf8), code: .encodingInvalid, line: 1),
+        HostileCase(name: "lone surrogate escape", bytes: Array(#"{"a": "\ud800x"}"#.utf8), code: .encodingInvalid, line: 1, column: 8),
+        HostileCase(name: "unknown escape", bytes: Array(#"{"a": "caf\u00e9 \q"}"#.utf8), code: .jsonMalformed, line: 1, column: 18),
         HostileCase(name: "10 MB single value",
                     bytes: Array(("{\n  \"narrative\": \"" + String(repeating: "x", count: 10 << 20) + "\"}").utf8),
                     code: .inputTooLarge, line: 2, column: 16),
@@ -157,5 +158,21 @@ import Testing
     @Test func columnsCountCharactersNotBytes() throws {
         let root = try #require(read("{\"café\": \"ñandú\", \"b\": 1}").document?.root)
         #expect(root.children.map(\.location?.column) == [2, 19])
+    }
+
+    @Test func wideObjectsStayLinearAndKeepOrder() throws {
+        let members = (0..<50_000).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        let result = JSONFormReader().read(Data(("{" + members + "}").utf8))
+        let root = try #require(result.document?.root)
+        #expect(result.diagnostics.isEmpty)
+        #expect(root.children.count == 50_000)
+        #expect(root.children.last?.path == "/k49999")
+    }
+
+    @Test func duplicateDetectionIsByExactBytes() {
+        // "año" precomposed and decomposed: the mapper folds spellings, the reader does not.
+        let result = read("{\"a\u{F1}o\": 1, \"an\u{303}o\": 2}")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.document?.root.children.count == 2)
     }
 }

@@ -182,4 +182,17 @@ import Testing
         let text = "<a>" + String(repeating: "\n", count: 70_000) + "<b>x</b></a>"
         #expect(try read(text).root.children.first?.location?.line == 70_001)
     }
+
+    @Test func wideElementsStayLinear() throws {
+        let children = (0..<30_000).map { "<f\($0)>\($0)</f\($0)>" }.joined() + "<f7>again</f7>"
+        let root = try read("<form>" + children + "</form>").root
+        #expect(root.children.count == 30_000)
+        #expect(root.children[7].path == "/form/f7[1]")
+        guard case .list(let items) = root.children[7].content else {
+            Issue.record("expected f7 twice as a list")
+            return
+        }
+        #expect(items.map(\.path) == ["/form/f7[1]", "/form/f7[2]"])
+        #expect(items.map(\.scalar?.text) == ["7", "again"])
+    }
 }

@@ -140,9 +140,10 @@ struct JSONParser {
         }
         position += 1  // {
         var members: [FormNode] = []
-        // Small objects (the usual case) are checked for duplicates by a scan; a dictionary
-        // takes over past 16 members so a hostile wide object stays linear.
-        var seen: [String: SourceLocation] = [:]
+        // Duplicate keys are exact byte repeats (see `ExactKey`). Small objects (the usual
+        // case) are checked by a scan; a dictionary takes over past 16 members so a hostile
+        // wide object stays linear.
+        var seen: [ExactKey: SourceLocation] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             position += 1
@@ -158,11 +159,15 @@ struct JSONParser {
             let memberPath = path + "/" + Self.escapePointer(name)
             var first: SourceLocation?
             if members.count < 16 {
-                first = members.first(where: { $0.key == name })?.location
+                first = members.first(where: { ExactKey.equal($0.key, name) })?.location
             } else {
-                if seen.isEmpty { for member in members where seen[member.key] == nil { seen[member.key] = member.location } }
-                first = seen[name]
-                if first == nil { seen[name] = keyLocation }
+                if seen.isEmpty {
+                    for member in members where seen[ExactKey(member.key)] == nil {
+                        seen[ExactKey(member.key)] = member.location
+                    }
+                }
+                first = seen[ExactKey(name)]
+                if first == nil { seen[ExactKey(name)] = keyLocation }
             }
             if let first {
                 warnings.append(.error(.fieldDuplicate,
@@ -296,14 +301,18 @@ struct JSONParser {
             }
             return value
         }
+        // Escape problems point at the backslash, not past the string.
+        func failure(_ code: DiagnosticCode, _ arguments: [String: MessageArgument], at escapeStart: Int) -> Failure {
+            Failure(diagnostic: .error(code, arguments: arguments, location: location(ofByte: offset + escapeStart)))
+        }
         while index < raw.count {
-            let byte = raw[index]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                index += 1
-                continue
-            }
+            // Copy the plain run up to the next backslash in one go.
+            let runStart = index
+            while index < raw.count && raw[index] != UInt8(ascii: "\\") { index &+= 1 }
+            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index])) }
+            guard index < raw.count else { break }
             guard index + 1 < raw.count else { break }
+            let escapeStart = index
             let escape = raw[index + 1]
             index += 2
             switch escape {
@@ -317,7 +326,7 @@ struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 guard var scalar = readHex4(index) else {
-                    throw fail(.jsonMalformed, ["expected": "\\uXXXX", "found": "invalid escape"])
+                    throw failure(.jsonMalformed, ["expected": "\\uXXXX", "found": "invalid escape"], at: escapeStart)
                 }
                 index += 4
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -328,14 +337,18 @@ struct JSONParser {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         index += 6
                     } else {
-                        throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                        throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
                     }
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
                 }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                guard let decoded = Unicode.Scalar(scalar) else {
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
+                }
+                UTF8.encode(decoded) { out.append($0) }
             default:
-                throw fail(.jsonMalformed, ["expected": "escape", "found": .text("\\" + String(UnicodeScalar(escape)))])
+                throw failure(.jsonMalformed, ["expected": "escape", "found": .text("\\" + String(UnicodeScalar(escape)))],
+                              at: escapeStart)
             }
         }
         guard let text = out.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
@@ -360,6 +373,11 @@ struct JSONParser {
         let column = badOffset - lineStart - Self.continuationCount(bytes, from: lineStart, to: badOffset) + 1
         return Failure(diagnostic: .error(.encodingInvalid, arguments: ["encoding": "UTF-8"],
                                           location: SourceLocation(line: line, column: column)))
+    }
+
+    /// Line and column of a byte on the current line (strings never span lines).
+    private func location(ofByte offset: Int) -> SourceLocation {
+        SourceLocation(line: line, column: offset - lineStart - Self.continuationCount(bytes, from: lineStart, to: offset) + 1)
     }
 
     private static func continuationCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {

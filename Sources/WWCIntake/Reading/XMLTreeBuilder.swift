@@ -27,6 +27,9 @@ struct XMLTreeBuilder {
         var children: [FormNode] = []
         var hasChildElements = false
         var siblingNames: [SiblingName] = []
+        /// Index into `siblingNames` by name, built once there are many distinct names, so a
+        /// hostile element with 100,000 differently named children stays linear.
+        var siblingSlots: [UnsafeRawPointer: Int] = [:]
         /// Text not yet attached: the value of a scalar, or a `#text` run between children.
         var text = ""
         var textIsBlank = true
@@ -133,7 +136,7 @@ struct XMLTreeBuilder {
             path += stack[parentIndex].path
             path += "/"
             path += name.written
-            if let slot = stack[parentIndex].siblingNames.firstIndex(where: { $0.name == namePointer }) {
+            if let slot = Self.siblingSlot(of: namePointer, in: &stack[parentIndex]) {
                 stack[parentIndex].siblingNames[slot].count += 1
                 let count = stack[parentIndex].siblingNames[slot].count
                 if count == 2 {
@@ -143,6 +146,9 @@ struct XMLTreeBuilder {
                 }
                 path += "[\(count)]"
             } else {
+                if !stack[parentIndex].siblingSlots.isEmpty {
+                    stack[parentIndex].siblingSlots[namePointer] = stack[parentIndex].siblingNames.count
+                }
                 stack[parentIndex].siblingNames.append(
                     SiblingName(name: namePointer, count: 1, firstIndex: stack[parentIndex].children.count))
             }
@@ -157,6 +163,16 @@ struct XMLTreeBuilder {
         stack.append(OpenElement(name: namePointer, key: key ?? name.localKey, path: path, location: location,
                                  attributes: attributes))
         if xmlTextReaderIsEmptyElement(handle) == 1 { closeElement() }
+    }
+
+    private static func siblingSlot(of name: UnsafeRawPointer, in parent: inout OpenElement) -> Int? {
+        if parent.siblingNames.count <= 16 {
+            return parent.siblingNames.firstIndex { $0.name == name }
+        }
+        if parent.siblingSlots.isEmpty {
+            for (slot, sibling) in parent.siblingNames.enumerated() { parent.siblingSlots[sibling.name] = slot }
+        }
+        return parent.siblingSlots[name]
     }
 
     /// Reads the attributes into `attributes` and returns the key attribute's value, if any.
@@ -372,27 +388,22 @@ struct XMLTreeBuilder {
         rewrite(&node)
     }
 
-    /// Keys are equal when their code points are (no Unicode canonical equivalence here: the
-    /// mapper normalizes keys with ICU; the reader only groups what was written identically).
-    static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
-    }
-
-    /// Groups siblings with the same key into one `.list` node at the first one's position.
+    /// Groups siblings with the same key (exact bytes, see `ExactKey`) into one `.list` node at
+    /// the first one's position.
     static func groupSiblings(_ nodes: [FormNode]) -> [FormNode] {
         guard nodes.count > 1 else { return nodes }
         // Fast path: most sections have no repeated key.
         var hasRepeat = false
         if nodes.count <= 16 {
             outer: for i in 1..<nodes.count {
-                for j in 0..<i where Self.sameKey(nodes[j].key, nodes[i].key) {
+                for j in 0..<i where ExactKey.equal(nodes[j].key, nodes[i].key) {
                     hasRepeat = true
                     break outer
                 }
             }
         } else {
-            var seen = Set<String>(minimumCapacity: nodes.count)
-            for node in nodes where !seen.insert(node.key).inserted {
+            var seen = Set<ExactKey>(minimumCapacity: nodes.count)
+            for node in nodes where !seen.insert(ExactKey(node.key)).inserted {
                 hasRepeat = true
                 break
             }
@@ -400,12 +411,12 @@ struct XMLTreeBuilder {
         guard hasRepeat else { return nodes }
         var result: [FormNode] = []
         var items: [[FormNode]] = []
-        var slotForKey: [String: Int] = [:]
+        var slotForKey: [ExactKey: Int] = [:]
         for node in nodes {
-            if let slot = slotForKey[node.key] {
+            if let slot = slotForKey[ExactKey(node.key)] {
                 items[slot].append(node)
             } else {
-                slotForKey[node.key] = result.count
+                slotForKey[ExactKey(node.key)] = result.count
                 result.append(node)
                 items.append([node])
             }
