@@ -49,31 +49,33 @@ struct ReadersBenchmark {
 
         let measure = Measure(runs: runs)
         func wanted(_ name: String) -> Bool { only == nil || only == name }
-        var rows: [Measure.Result] = []
-        var xml: Measure.Result?
-        var json: Measure.Result?
-        var xmllint: Measure.Result?
+        var cases: [Measure.Case] = []
         if wanted("xml") {
-            xml = try measure.throughput("XMLFormReader", bytes: corpus.xmlBytes) {
+            cases.append(Measure.Case(name: "XMLFormReader", bytes: corpus.xmlBytes) {
                 _ = try Self.readAll(corpus.xmlFiles) { XMLFormReader().read($0) }
-            }
+            })
         }
         if wanted("json") {
-            json = try measure.throughput("JSONFormReader", bytes: corpus.jsonBytes) {
+            cases.append(Measure.Case(name: "JSONFormReader", bytes: corpus.jsonBytes) {
                 _ = try Self.readAll(corpus.jsonFiles) { JSONFormReader().read($0) }
-            }
+            })
         }
         if wanted("xmllint") {
             if let tool = Self.findExecutable("xmllint") {
-                xmllint = try measure.throughput("xmllint --stream --noout", bytes: corpus.xmlBytes) {
-                    try Self.runXMLLint(tool, files: corpus.xmlFiles.map(\.url.path))
-                }
+                let paths = corpus.xmlFiles.map(\.url.path)
+                cases.append(Measure.Case(name: "xmllint --stream --noout", bytes: corpus.xmlBytes) {
+                    try Self.runXMLLint(tool, files: paths)
+                })
             } else {
                 print("xmllint not found (Debian: apt-get install -y libxml2-utils); its column is skipped")
             }
         }
-        rows = [xml, json, xmllint].compactMap { $0 }
+        let rows = try measure.interleaved(cases)
+        let xml = rows.first { $0.name == "XMLFormReader" }
+        let json = rows.first { $0.name == "JSONFormReader" }
+        let xmllint = rows.first { $0.name.hasPrefix("xmllint") }
         print("")
+        print("best of \(runs) interleaved rounds, one thread")
         print("reader".padding(toLength: 28, withPad: " ", startingAt: 0) + "      MB     seconds      MB/s")
         for row in rows {
             print(row.name.padding(toLength: 28, withPad: " ", startingAt: 0)
