@@ -195,4 +195,12 @@ import Testing
         #expect(items.map(\.path) == ["/form/f7[1]", "/form/f7[2]"])
         #expect(items.map(\.scalar?.text) == ["7", "again"])
     }
+
+    @Test func manyEqualsSignsInTextAreNotAttributes() throws {
+        // Over the attribute limit in `=` bytes, but all in text: the precise scan must pass it.
+        let text = String(repeating: "a=b ", count: 1_000)
+        let root = try read("<form><b x=\"1\" y='2'>" + text + "</b></form>").root
+        #expect(root.children.first?.attributes.map(\.key) == ["x", "y"])
+        #expect(root.children.first?.scalar?.text == text)
+    }
 }

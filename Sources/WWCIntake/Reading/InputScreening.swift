@@ -19,6 +19,57 @@ enum InputScreening {
         return nil
     }
 
+    /// `input.too_large` when one start tag has more than `limit` attributes, at its line.
+    ///
+    /// Cheap in the usual case: an element can only have that many attributes if the document
+    /// has that many `=` bytes, which one vectorizable count rules out. Only then are start tags
+    /// scanned (quote-aware; `<` cannot occur inside an attribute value, so a tag ends at the
+    /// first `>` outside quotes or the next `<`). Comments and CDATA are scanned like content,
+    /// which can only overcount. UTF-16 input is scanned per byte too: its ASCII characters
+    /// keep their byte values, other characters can only add to the count.
+    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
+        var equals = 0
+        for byte in bytes where byte == UInt8(ascii: "=") { equals &+= 1 }
+        guard equals > limit else { return nil }
+        let count = bytes.count
+        var index = 0
+        var line = 1
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A { line += 1; continue }
+            guard byte == UInt8(ascii: "<") else { continue }
+            let tagLine = line
+            var quote: UInt8 = 0
+            var attributes = 0
+            scan: while index < count {
+                let inner = bytes[index]
+                if inner == 0x0A { line += 1 }
+                if quote != 0 {
+                    // `<` cannot be inside a value: a quote in a comment or CDATA opened this
+                    // state, and it must not hide the next tag from the count.
+                    if inner == quote { quote = 0 } else if inner == UInt8(ascii: "<") { break scan }
+                } else {
+                    switch inner {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = inner
+                    case UInt8(ascii: "="):
+                        attributes += 1
+                        if attributes > limit {
+                            return .error(.inputTooLarge,
+                                          arguments: ["limit": .number(limit), "what": "attributes"],
+                                          location: SourceLocation(line: tagLine))
+                        }
+                    case UInt8(ascii: ">"): index += 1; break scan
+                    case UInt8(ascii: "<"): break scan
+                    default: break
+                    }
+                }
+                index += 1
+            }
+        }
+        return nil
+    }
+
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.
     static func isUTF16XML(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count >= 2 else { return false }

@@ -83,7 +83,7 @@ struct LibXMLError: Sendable, Hashable {
             return .error(.encodingInvalid, arguments: ["detail": detail], location: location)
         }
         if isDepthLimit {
-            return .error(.inputTooDeep, arguments: ["limit": .number(limits.maxDepth), "detail": detail],
+            return .error(.inputTooDeep, arguments: ["limit": .number(min(limits.maxDepth, 256)), "detail": detail],
                           location: location)
         }
         if isSizeLimit {

@@ -32,6 +32,9 @@ public struct XMLFormReader: Sendable {
         if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: InputScreening.isUTF16XML(bytes)) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
+        if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement) {
+            return ReadResult(document: nil, diagnostics: [rejection])
+        }
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return ReadResult(document: nil, diagnostics: [
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1, column: 1))
