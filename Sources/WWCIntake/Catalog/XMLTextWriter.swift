@@ -55,6 +55,11 @@ final class XMLTextWriter {
         xmlTextWriterEndElement(writer)
     }
 
+    /// Ends an element as `<x></x>` even when empty, so a form to fill in shows both tags.
+    func fullEnd() {
+        xmlTextWriterFullEndElement(writer)
+    }
+
     /// Closes every open element and returns the document.
     func finish() -> String {
         xmlTextWriterEndDocument(writer)
