@@ -157,13 +157,27 @@ public final class CatalogSet: Sendable {
         for catalog in candidates {
             guard let pattern = catalog.message(key) else { continue }
             do {
-                return try MessageFormatter.format(pattern, locale: catalog.locale, arguments: arguments)
+                let complete = try Self.completing(arguments, for: pattern)
+                return try MessageFormatter.format(pattern, locale: catalog.locale, arguments: complete)
             } catch {
                 continue
             }
         }
         let listed = arguments.keys.sorted().map { "\($0)=\(arguments[$0]!)" }.joined(separator: ", ")
         return listed.isEmpty ? key : "\(key) (\(listed))"
+    }
+
+    /// Gives every argument the pattern uses a value, so that a caller that omitted an
+    /// optional one gets "…" (or 0 for a plural) instead of a raw `{name}` in the message.
+    static func completing(
+        _ arguments: [String: MessageArgument], for pattern: String
+    ) throws(ValueError) -> [String: MessageArgument] {
+        let info = try MessageFormatter.inspect(pattern)
+        var complete = arguments
+        for name in info.argumentNames where complete[name] == nil {
+            complete[name] = info.pluralKeywords[name] == nil ? .text("…") : .number(0)
+        }
+        return complete
     }
 
     func arguments(of diagnostic: Diagnostic, language: String) -> [String: MessageArgument] {

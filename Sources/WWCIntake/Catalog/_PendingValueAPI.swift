@@ -47,3 +47,9 @@ public enum MatchKey {
         return out.split(separator: " ").joined(separator: " ")
     }
 }
+
+extension DiagnosticCode {
+    // Declared by the values branch; here only until it lands.
+    public static let messageSyntax: Self = "message.syntax"
+    public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
+}

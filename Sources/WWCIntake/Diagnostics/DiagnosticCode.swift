@@ -44,7 +44,6 @@ extension DiagnosticCode {
     public static let urlInvalid: Self = "url.invalid"
     public static let phoneInvalid: Self = "phone.invalid"
     // Messages and catalogs (translators' checks, `intake catalog …`)
-    public static let messageSyntax: Self = "message.syntax"
     public static let catalogMalformed: Self = "catalog.malformed"
     public static let catalogDuplicateKey: Self = "catalog.duplicate_key"
     public static let catalogInvalid: Self = "catalog.invalid"
