@@ -26,7 +26,9 @@ struct CatalogXLIFFTests {
         #expect(xliff.contains("<unit id=\"labels.criteria._x2A_.status\" name=\"labels.criteria.*.status\">"))
         #expect(xliff.contains("Labels of field applicant.contact.email (type email, required)."))
         #expect(xliff.contains("Keep these arguments: {example} {locale} {value}."))
-        #expect(xliff.contains("Plural categories for fr-CA: one, many, other."))
+        let categories = PluralRules.categories(locale: "fr-CA").joined(separator: ", ")
+        #expect(Set(PluralRules.categories(locale: "fr-CA")) == ["one", "many", "other"])
+        #expect(xliff.contains("Plural categories for fr-CA: \(categories)."))
         #expect(xliff.contains("<target xml:space=\"preserve\">Courriel\nAdresse courriel"))
         #expect(CatalogXLIFF.export(ShippedCatalogs.set, locale: "en") == nil)
     }
