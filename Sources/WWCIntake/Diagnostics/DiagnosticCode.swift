@@ -43,6 +43,24 @@ extension DiagnosticCode {
     public static let emailInvalid: Self = "email.invalid"
     public static let urlInvalid: Self = "url.invalid"
     public static let phoneInvalid: Self = "phone.invalid"
+    // Messages and catalogs (translators' checks, `intake catalog …`)
+    public static let catalogMalformed: Self = "catalog.malformed"
+    public static let catalogDuplicateKey: Self = "catalog.duplicate_key"
+    public static let catalogInvalid: Self = "catalog.invalid"
+    public static let catalogHeader: Self = "catalog.header"
+    public static let catalogOrphanOverlay: Self = "catalog.orphan_overlay"
+    public static let catalogMissingKey: Self = "catalog.missing_key"
+    public static let catalogObsoleteKey: Self = "catalog.obsolete_key"
+    public static let catalogMessageSyntax: Self = "catalog.message_syntax"
+    public static let catalogPlaceholderMismatch: Self = "catalog.placeholder_mismatch"
+    public static let catalogPluralMissing: Self = "catalog.plural_missing"
+    public static let catalogPluralIdentical: Self = "catalog.plural_identical"
+    public static let catalogCollision: Self = "catalog.collision"
+    public static let catalogUntranslated: Self = "catalog.untranslated"
+    public static let catalogWhitespace: Self = "catalog.whitespace"
+    public static let catalogFrenchSpacing: Self = "catalog.french_spacing"
+    public static let catalogUnknownID: Self = "catalog.unknown_id"
+    public static let catalogXLIFFInvalid: Self = "catalog.xliff_invalid"
 }
 
 extension DiagnosticCode {
