@@ -33,7 +33,13 @@ struct RubricLoader {
             return (nil, mapped)
         }
         let rubric = build(root)
-        return (diagnostics.contains { $0.severity == .error } ? nil : rubric, diagnostics)
+        // In document order, so staff can fix the file top to bottom.
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
+            let right = (rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)
+            return left < right
+        }.map(\.element)
+        return (ordered.contains { $0.severity == .error } ? nil : rubric, ordered)
     }
 
     // MARK: The rubric
