@@ -93,8 +93,7 @@ struct RubricLoader {
     }
 
     private mutating func readAreas(_ node: FormNode) -> [Rubric.PracticeArea] {
-        let items = list(node)
-        if items.isEmpty, node.scalar == nil { invalid(node, .empty) }
+        let items = nonEmptyList(node)
         var areaIDs: Set<String> = []
         var criterionIDs: Set<String> = []
         var areas: [Rubric.PracticeArea] = []
@@ -104,9 +103,7 @@ struct RubricLoader {
             let name = required("name", in: item, members).flatMap { string($0) }
             var criteria: [String] = []
             if let criteriaNode = required("criteria", in: item, members) {
-                let entries = list(criteriaNode)
-                if entries.isEmpty, criteriaNode.scalar == nil { invalid(criteriaNode, .empty) }
-                for entry in entries {
+                for entry in nonEmptyList(criteriaNode) {
                     guard let criterion = string(entry, pattern: Self.isCriterionID) else { continue }
                     if !criterionIDs.insert(criterion).inserted {
                         invalid(entry, .duplicate, value: criterion)
@@ -162,8 +159,7 @@ struct RubricLoader {
     private mutating func readLevels(_ node: FormNode, areas: [Rubric.PracticeArea], possible: Int)
         -> [Rubric.LevelRule]
     {
-        let items = list(node)
-        if items.isEmpty, node.scalar == nil { invalid(node, .empty) }
+        let items = nonEmptyList(node)
         let areaSizes = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, $0.criteria.count) })
         var levels: [Rubric.LevelRule] = []
         for item in items {
@@ -223,9 +219,7 @@ struct RubricLoader {
         let population = required("minimumPopulation", in: node, members).flatMap { integer($0, minimum: 0) }
         var countries: Set<String> = []
         if let countriesNode = required("countries", in: node, members) {
-            let entries = list(countriesNode)
-            if entries.isEmpty, countriesNode.scalar == nil { invalid(countriesNode, .empty) }
-            for entry in entries {
+            for entry in nonEmptyList(countriesNode) {
                 guard let code = string(entry, pattern: Self.isCountryCode) else { continue }
                 if !countries.insert(code).inserted { invalid(entry, .duplicate, value: code) }
             }
@@ -238,7 +232,8 @@ struct RubricLoader {
         guard let members = section(node, allowed: ["minimumMet", "standards"]) else { return (0, []) }
         var standards: [Rubric.OutcomeStandard] = []
         var seen: Set<CanonicalApplication.Indicator> = []
-        for item in members["standards"].map({ list($0) }) ?? [] {
+        let items = members["standards"].map { list($0) } ?? []
+        for item in items {
             let rules = ["atMost", "atLeast", "improvedTowardTarget"]
             guard let entry = section(item, allowed: Set(["indicator"] + rules)) else { continue }
             var indicator: CanonicalApplication.Indicator?
@@ -274,8 +269,10 @@ struct RubricLoader {
             if let indicator, let rule { standards.append(Rubric.OutcomeStandard(indicator: indicator, rule: rule)) }
         }
         let minimumMet = members["minimumMet"].flatMap { integer($0, minimum: 0) } ?? (standards.isEmpty ? 0 : 1)
-        if minimumMet > 0, standards.isEmpty, members["standards"].map({ list($0).isEmpty }) ?? true {
-            if let standardsNode = members["standards"] { invalid(standardsNode, .empty) } else {
+        if minimumMet > 0, items.isEmpty {
+            if let standardsNode = members["standards"] {
+                if case .list = standardsNode.content { invalid(standardsNode, .empty) }
+            } else {
                 missing("standards", in: node)
             }
         }
@@ -328,6 +325,13 @@ struct RubricLoader {
             invalid(node, .type, expected: "array")
             return []
         }
+        return items
+    }
+
+    /// A list that must hold something (`empty` otherwise).
+    private mutating func nonEmptyList(_ node: FormNode) -> [FormNode] {
+        let items = list(node)
+        if items.isEmpty, case .list = node.content { invalid(node, .empty) }
         return items
     }
 
