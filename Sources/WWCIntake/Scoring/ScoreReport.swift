@@ -35,9 +35,13 @@ public struct ScoreReport: Sendable, Hashable {
         public var code: DiagnosticCode
         public var arguments: [String: MessageArgument]
 
-        public init(_ code: DiagnosticCode, _ arguments: [String: MessageArgument] = [:]) {
+        public init(code: DiagnosticCode, arguments: [String: MessageArgument] = [:]) {
             self.code = code
             self.arguments = arguments
+        }
+
+        public init(_ code: DiagnosticCode, _ arguments: [String: MessageArgument] = [:]) {
+            self.init(code: code, arguments: arguments)
         }
     }
 
