@@ -205,6 +205,24 @@ import Testing
             """)
     }
 
+    /// `intake score` on a record file reads it back with `CanonicalApplication(json:)`: the
+    /// written-and-read record must score exactly like the record in memory.
+    @Test func aRecordReadBackFromJSONScoresTheSame() throws {
+        let rubric = try F.defaultRubric()
+        let outcomes = [
+            Outcome(indicator: .airQualityPM25, value: "15.1", year: 2023),
+            Outcome(indicator: .prioritySDG, value: "0.41", year: 2023, baseline: "0.35", baselineYear: 2019,
+                    target: "0.5", sdg: 11),
+        ]
+        let record = F.application(met: F.metCriteria(31, excluding: ["OD1"]), outcomes: outcomes)
+        let text = record.json { _ in "" }.serialized(pretty: true)
+        let parsed = JSONValue.parse(Data(text.utf8))
+        let readBack = try CanonicalApplication(json: try #require(parsed.value))
+        let direct = rubric.score(record, file: "x.json")
+        #expect(rubric.score(readBack, file: "x.json") == direct)
+        #expect(direct.level == .gold && direct.outcomeMet)
+    }
+
     @Test(arguments: [
         (22, 43, "51.16"), (43, 43, "100"), (0, 43, "0"), (1, 3, "33.33"), (2, 3, "66.66"), (1, 8, "12.5"),
         (1, 20, "5"), (1, 200, "0.5"), (1, 400, "0.25"), (1, 1000, "0.1"), (1, 10_000, "0.01"), (7, 1, "700"),
