@@ -57,7 +57,20 @@ struct FormWalker {
         }
     }
 
+    /// `<criterion id="DM1" status="Met"/>`: an element with no text but with attributes is a
+    /// group whose members are its attributes.
+    static func grouped(_ node: FormNode) -> FormNode {
+        guard !node.attributes.isEmpty, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
+            return node
+        }
+        var group = node
+        group.content = .section(node.attributes)
+        group.attributes = []
+        return group
+    }
+
     private mutating func visit(_ node: FormNode, in scope: MappingScope) {
+        let node = Self.grouped(node)
         switch resolver.resolve(node.key, in: scope) {
         case .target(.section(let id)):
             if case .list(let items) = node.content {
@@ -92,6 +105,7 @@ struct FormWalker {
     /// `<criterio id="DM1">`), else by an `id` member inside it. Anything else is an error,
     /// never dropped.
     private mutating func visitInCriteria(_ node: FormNode) {
+        let node = Self.grouped(node)
         switch resolver.resolve(node.key, in: .criteria) {
         case .target(.criterion(let id)):
             visitCriterion(node, id: id)
@@ -121,6 +135,7 @@ struct FormWalker {
     }
 
     private mutating func visitCriterion(_ node: FormNode, id: String) {
+        let node = Self.grouped(node)
         if criteriaSeen[id] == nil { criteriaSeen[id] = node }
         switch node.content {
         case .scalar:
@@ -154,6 +169,7 @@ struct FormWalker {
     }
 
     private mutating func visitOutcomeItem(_ item: FormNode) {
+        let item = Self.grouped(item)
         guard item.scalar == nil else {
             keepUnmapped(item)
             return
