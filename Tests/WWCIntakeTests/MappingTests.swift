@@ -52,20 +52,20 @@ enum FormFixtures {
         let record = try #require(result.record)
         #expect(record.unmapped.map(\.key) == ["Observaciones"])
         #expect(record.unmapped.first?.value == "Enviado tarde")
-        #expect(record.unmapped.first?.location?.line == 12)
+        #expect(record.unmapped.first?.location?.line == 11)
         let warning = try #require(result.diagnostics.first { $0.code == .fieldUnknown })
         #expect(warning.severity == .warning)
-        #expect(warning.line == 12)
+        #expect(warning.line == 11)
         #expect(warning.path == "/Observaciones")
     }
 
     @Test(arguments: [
         // (extra members, expected code, expected field, expected line)
-        (",\n  \"Descripción\": \"texto\"", DiagnosticCode.fieldAmbiguous, nil as String?, 12),
-        (",\n  \"Ciudad\": \"Otra\"", .fieldDuplicate, "applicant.city", 12),
-        (",\n  \"DM12\": \"Sí\"", .criterionUnknown, nil, 12),
-        (",\n  \"Resultados\": [{\"Indicador\": \"Calidad del aire (PM2.5)\", \"Valor\": \"14,2abc\"}]", .numberInvalid, "outcomes[].value", 12),
-        (",\n  \"Resultados\": [{\"Indicador\": \"Ozono\", \"Valor\": \"14,2\"}]", .enumUnknown, "outcomes[].indicator", 12),
+        (",\n  \"Descripción\": \"texto\"", DiagnosticCode.fieldAmbiguous, nil as String?, 11),
+        (",\n  \"Ciudad\": \"Otra\"", .fieldDuplicate, "applicant.city", 11),
+        (",\n  \"DM12\": \"Sí\"", .criterionUnknown, nil, 11),
+        (",\n  \"Resultados\": [{\"Indicador\": \"Calidad del aire (PM2.5)\", \"Valor\": \"14,2abc\"}]", .numberInvalid, "outcomes[].value", 11),
+        (",\n  \"Resultados\": [{\"Indicador\": \"Ozono\", \"Valor\": \"14,2\"}]", .enumUnknown, "outcomes[].indicator", 11),
     ])
     func mapperErrorsAreLocated(extra: String, code: DiagnosticCode, field: String?, line: Int) throws {
         let result = TestCatalogs.convert(FormFixtures.spanish(extra))
