@@ -19,6 +19,10 @@ final class LibXMLTextReader {
         XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
 
     let handle: xmlTextReaderPtr
+    /// The document handed out by `currentDocument()`: once asked for, libxml2 no longer frees
+    /// it with the reader (`xmlTextReaderCurrentDoc` sets the reader's `preserve` flag), so
+    /// `deinit` must.
+    private var preservedDocument: xmlDocPtr?
 
     /// - Parameters:
     ///   - bytes: the document; must stay valid while this reader lives.
@@ -35,7 +39,14 @@ final class LibXMLTextReader {
         xmlTextReaderSetStructuredErrorHandler(handle, LibXMLErrorCollector.handler, errors.opaque)
     }
 
+    /// The document being built (e.g. to see whether it has a DTD). Freed in `deinit`.
+    func currentDocument() -> xmlDocPtr? {
+        if preservedDocument == nil { preservedDocument = xmlTextReaderCurrentDoc(handle) }
+        return preservedDocument
+    }
+
     deinit {
         xmlFreeTextReader(handle)
+        if let preservedDocument { xmlFreeDoc(preservedDocument) }
     }
 }
