@@ -54,4 +54,31 @@ import Testing
         // The leak kept about 60 blocks per read (document, dictionary, nodes, text).
         #expect(live < 40, "\(live) libxml2 blocks still allocated after 40 rejected reads")
     }
+
+    /// Found by the value fuzzer (timeout, input `value-timeout-json-number-huge-exponent`):
+    /// a JSON number's exponent was expanded into plain notation whatever its size, so the
+    /// 15 bytes `0.7e444000000` built a string of 444 million zeros; exponents near `Int.max`
+    /// overflowed (a crash). Now a plain notation over `DecimalText.maxPlainLength` (1,000)
+    /// characters is `number.invalid`.
+    @Test(arguments: ["0.7e444000000", "1e1001", "10e9223372036854775807", "1.5e-9223372036854775808", "1e-1000",
+                      "1" + String(repeating: "0", count: 1_000)])
+    func jsonNumbersTooLongInPlainNotationAreInvalid(text: String) throws {
+        let parser = try ValueParser(locale: "es-MX")
+        for kind in [ValueKind.number, .integer, .percent, .money, .year] {
+            do {
+                let parsed = try parser.json(kind, scalar: FormScalar(text, kind: .number))
+                Issue.record("\(kind) \(text.prefix(20)) accepted as \(parsed.value)")
+            } catch {
+                #expect(error.code == .numberInvalid, "\(kind)")
+            }
+        }
+    }
+
+    @Test func jsonNumbersUpToTheLimitStayExact() throws {
+        let parser = try ValueParser(locale: "es-MX")
+        #expect(try parser.json(.number, scalar: FormScalar("1e999", kind: .number)).value == .string("1" + String(repeating: "0", count: 999)))
+        #expect(try parser.json(.number, scalar: FormScalar("-2.5e-997", kind: .number)).value
+                == .string("-0." + String(repeating: "0", count: 996) + "25"))
+        #expect(try parser.json(.integer, scalar: FormScalar("1.5e3", kind: .number)).value == .integer(1_500))
+    }
 }
