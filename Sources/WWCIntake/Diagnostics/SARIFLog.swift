@@ -36,7 +36,7 @@ public struct SARIFLog: Sendable {
 
     public init(toolVersion: String, baseDirectory: URL, language: String) {
         self.toolVersion = toolVersion
-        self.baseDirectory = baseDirectory.standardizedFileURL
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
         self.language = language
     }
 
