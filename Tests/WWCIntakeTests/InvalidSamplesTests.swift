@@ -95,7 +95,8 @@ import Testing
                 #expect(message != diagnostic.code.rawValue, "\(sample.file): \(language) fell back to the raw key")
                 #expect(!message.contains("{"), "\(sample.file): \(language) left a placeholder: \(message)")
                 #expect(!message.contains("\u{FFFD}") || diagnostic.code == .encodingInvalid)
-                if let value = diagnostic.value, !value.isEmpty, value.count < 60 {
+                // A value diagnostic quotes the offending value, so the reader sees what was wrong.
+                if case .text(let value)? = diagnostic.arguments["value"], !value.isEmpty, value.count < 60 {
                     #expect(message.contains(value), "\(sample.file): \(language) does not quote the value: \(message)")
                 }
             }
@@ -128,7 +129,8 @@ import Testing
         ("es", 2, 1, 3, "2 errores y 1 advertencia en 3 archivos."),
         ("es", 1, 0, 1, "1 error y 0 advertencias en 1 archivo."),
         ("pt", 2, 1, 3, "2 erros e 1 aviso em 3 arquivos."),
-        ("pt", 0, 2, 1, "0 erros e 2 avisos em 1 arquivo."),
+        // Portuguese (pt = Brazil): 0 and 1 are singular too (CLDR `one` is i = 0,1).
+        ("pt", 0, 2, 1, "0 erro e 2 avisos em 1 arquivo."),
         ("fr", 2, 1, 3, "2 erreurs et 1 avertissement dans 3 fichiers."),
         // French: 0 and 1 are singular (CLDR `one` is i = 0,1).
         ("fr", 0, 0, 1, "0 erreur et 0 avertissement dans 1 fichier."),
