@@ -43,13 +43,15 @@ struct KeyResolver: Sendable {
         }
     }
 
-    /// Resolution outside any section: sections, full ids, criteria, then labels that name
-    /// exactly one field anywhere.
+    /// Resolution outside any section: full field ids, section ids, section labels, criteria,
+    /// then labels that name exactly one field anywhere.
     private func general(_ match: String) -> Resolution {
+        // Ids are exact and language-free, so they win over any label that happens to match.
+        if let field = ids.fullFieldIDs[match] { return .target(.field(field)) }
+        if let sectionIDs = ids.sections[match], sectionIDs.count == 1 { return .target(sectionTarget(sectionIDs[0])) }
         var sections = ids.sections[match] ?? []
         for id in labels.sections[match] ?? [] { sections.appendUnique(id) }
         if sections.count == 1 { return .target(sectionTarget(sections[0])) }
-        if let field = ids.fullFieldIDs[match] { return .target(.field(field)) }
         if let id = criterion(match) { return .target(.criterion(id)) }
         var candidates = labels.fields[match] ?? []
         for id in ids.localFieldIDs[match] ?? [] { candidates.appendUnique(id) }

@@ -8,6 +8,8 @@ struct MappingSchema: Sendable {
     enum FieldType: String, Sendable, Hashable {
         case text, narrative, locale, date, country, integer, year, url, email, phone, money
         case status, indicator, sdg, urlList
+        /// A criterion's title repeated for readers (templates): checked, not stored.
+        case title
         /// An outcome's value/baseline/target: a percent for broadband, a number otherwise.
         case measure
     }
@@ -73,5 +75,28 @@ struct MappingSchema: Sendable {
     /// The parent section of a section id (`applicant.contact` → `applicant`), nil at top level.
     func parent(ofSection id: String) -> String? {
         Self.section(ofFieldID: id, sections: sections)
+    }
+}
+
+extension MappingSchema {
+    /// The mapper's view of the catalogs' form definition (`locales/form.json`).
+    init(definition: FormDefinition) {
+        let groups = definition.sections.filter { $0.kind == .group }.map(\.id)
+        let criteriaSection = definition.sections.first { $0.kind == .map }?.id ?? "criteria"
+        let outcomesSection = definition.sections.first { $0.kind == .list }?.id ?? "outcomes"
+        let fields: [Field] = definition.fields.compactMap { field in
+            let type: FieldType? = field.type == "decimalOrPercent" ? .measure : FieldType(rawValue: field.type)
+            guard let type else { return nil }
+            let scope: Scope = switch field.section {
+            case criteriaSection: .criterion
+            case outcomesSection: .outcome
+            default: .section(field.section)
+            }
+            return Field(id: field.id, type: type, required: field.required, scope: scope, localName: field.name)
+        }
+        self.init(sections: groups, fields: fields,
+                  criteria: definition.criteria.map { Criterion(id: $0.id, area: $0.area) })
+        self.criteriaSection = criteriaSection
+        self.outcomesSection = outcomesSection
     }
 }
