@@ -15,7 +15,7 @@ struct ValidateRenderer: Sendable {
 
     /// A catalog message by key (`summary.validate`, `summary.truncated`, …).
     func catalogMessage(_ key: String, _ arguments: [String: MessageArgument]) -> String {
-        catalogs.renderMessage(key, language: language, arguments: arguments)
+        catalogs.render(key: key, arguments: arguments, language: language)
     }
 
     /// A SARIF rule's descriptions: `rule.<code>` (short) and `rule.<code>.description`
@@ -30,7 +30,7 @@ struct ValidateRenderer: Sendable {
     private func text(_ key: String) -> String? {
         for locale in [language, "en"] {
             if let pattern = catalogs.catalog(for: locale)?.message(key), !pattern.isEmpty {
-                return catalogs.renderMessage(key, language: locale, arguments: [:])
+                return catalogs.render(key: key, arguments: [:], language: locale)
             }
         }
         return nil

@@ -100,6 +100,15 @@ import Testing
                     #expect(message.contains(value), "\(sample.file): \(language) does not quote the value: \(message)")
                 }
             }
+            // Every argument the message uses is supplied: the renderer never has to stand in "…".
+            for language in Self.languages {
+                let pattern = try #require(catalogs.catalog(for: language)?.message(diagnostic.code.rawValue),
+                                           "\(language) has no message \(diagnostic.code)")
+                let used = try MessageFormatter.inspect(pattern).argumentNames
+                let supplied = Set(catalogs.arguments(of: diagnostic, language: language).keys)
+                #expect(used.isSubset(of: supplied),
+                        "\(sample.file): \(diagnostic.code) lacks \(used.subtracting(supplied).sorted()) (has \(supplied.sorted()))")
+            }
             for language in ["es", "pt", "fr"] {
                 #expect(rendered[language] != rendered["en"],
                         "\(sample.file): \(diagnostic.code) in \(language) is the English text: \(rendered["en"] ?? "")")
@@ -148,7 +157,7 @@ import Testing
             }
             _ = tally.entry(file: "f\(index).json", diagnostics: diagnostics)
         }
-        let line = catalogs.renderMessage("summary.validate", language: row.language, arguments: tally.summaryArguments)
+        let line = catalogs.render(key: "summary.validate", arguments: tally.summaryArguments, language: row.language)
         #expect(line == row.expected)
     }
 
@@ -157,11 +166,11 @@ import Testing
         let catalogs = try #require(Self.catalogs)
         var tally = ReportTally(policy: ReportPolicy(maxShown: 1))
         _ = tally.entry(file: "a.json", diagnostics: [.error(.numberInvalid), .error(.dateInvalid), .warning(.fieldUnknown)])
-        let text = catalogs.renderMessage("summary.truncated", language: language, arguments: tally.truncationArguments)
+        let text = catalogs.render(key: "summary.truncated", arguments: tally.truncationArguments, language: language)
         #expect(text != "summary.truncated" && !text.contains("{"))
         #expect(text.contains("1") && text.contains("3"))
         if language != "en" {
-            #expect(text != catalogs.renderMessage("summary.truncated", language: "en", arguments: tally.truncationArguments))
+            #expect(text != catalogs.render(key: "summary.truncated", arguments: tally.truncationArguments, language: "en"))
         }
     }
 

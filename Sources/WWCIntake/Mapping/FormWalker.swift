@@ -94,7 +94,7 @@ struct FormWalker {
                 "count": .number(candidates.count),
             ], path: node.path, location: node.location))
         case .unknownCriterion:
-            reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(node.key)],
+            reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(node.key), "key": .text(node.key)],
                                 path: node.path, location: node.location))
         case .unknown:
             keepUnmapped(node)
@@ -126,7 +126,7 @@ struct FormWalker {
             visitCriterion(rest, id: id)
             return
         }
-        reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(idText(node))],
+        reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(idText(node)), "key": .text(idText(node))],
                             path: node.path, location: node.location))
     }
 

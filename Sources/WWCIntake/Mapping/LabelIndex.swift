@@ -14,6 +14,10 @@ struct LabelIndex: Sendable {
     let titleKeys: [String: String]
     let statuses: [String: CanonicalApplication.Status]
     let indicators: [String: CanonicalApplication.Indicator]
+    /// The official answer of each value in this language (`Sí`, `En proceso`, `No`), in the
+    /// standard's order: what an `enum.unknown` message offers instead of a rejected answer.
+    let statusAnswers: [String]
+    let indicatorAnswers: [String]
     /// All keys this language knows (for locale detection).
     let vocabulary: Set<String>
 
@@ -41,6 +45,10 @@ struct LabelIndex: Sendable {
         self.titleKeys = titleKeys
         statuses = Self.answers(catalog.synonyms(enum: "status"), CanonicalApplication.Status.init(rawValue:))
         indicators = Self.answers(catalog.synonyms(enum: "indicator"), CanonicalApplication.Indicator.init(rawValue:))
+        let statusSynonyms = catalog.synonyms(enum: "status")
+        statusAnswers = CanonicalApplication.Status.allCases.compactMap { statusSynonyms[$0.rawValue]?.first }
+        let indicatorSynonyms = catalog.synonyms(enum: "indicator")
+        indicatorAnswers = CanonicalApplication.Indicator.allCases.compactMap { indicatorSynonyms[$0.rawValue]?.first }
         vocabulary = Set(sections.keys).union(fields.keys).union(titles.keys)
     }
 

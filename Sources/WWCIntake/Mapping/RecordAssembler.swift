@@ -80,7 +80,7 @@ struct RecordAssembler {
 
     private mutating func assignCriterion(_ assignment: FieldAssignment, into criterion: inout CanonicalApplication.Criterion) {
         switch schema.field(assignment.field)?.type {
-        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:))
+        case .status?: criterion.status = parseEnum(assignment, labels.statuses, labels.statusAnswers, CanonicalApplication.Status.init(rawValue:))
         case .date?: criterion.since = parse(assignment, parser.date)
         case .urlList?: criterion.evidence = parseURLs(assignment)
         case .narrative?: criterion.narrative = parse(assignment, parser.narrative)
@@ -91,7 +91,7 @@ struct RecordAssembler {
     private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
         switch MappingSchema.localName(ofFieldID: assignment.field) {
         case "indicator":
-            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:))
+            outcome.indicator = parseEnum(assignment, labels.indicators, labels.indicatorAnswers, CanonicalApplication.Indicator.init(rawValue:))
         case "year": outcome.year = parseYear(assignment)
         case "baselineYear": outcome.baselineYear = parseYear(assignment)
         case "sdg":
@@ -178,7 +178,7 @@ struct RecordAssembler {
     }
 
     private mutating func parseEnum<Value>(_ assignment: FieldAssignment, _ synonyms: [String: Value],
-                                           _ canonical: (String) -> Value?) -> Value? {
+                                           _ officialAnswers: [String], _ canonical: (String) -> Value?) -> Value? {
         let node = assignment.nodes[0]
         if node.scalar?.kind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
             return value
@@ -189,7 +189,8 @@ struct RecordAssembler {
             return value
         }
         let accepted = synonyms.keys.sorted().prefix(8).joined(separator: ", ")
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "expected": .text(accepted)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "expected": .text(accepted),
+                                                                   "candidates": .text(officialAnswers.joined(separator: ", "))]),
                node, field: assignment.field)
         return nil
     }
