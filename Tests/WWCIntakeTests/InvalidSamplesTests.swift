@@ -84,34 +84,38 @@ import Testing
 
     @Test(arguments: manifest)
     func messagesAreRenderedInEveryLanguage(sample: InvalidSample) throws {
-        let catalogs = try #require(Self.catalogs)
         let result = try run(sample)
-        for diagnostic in result.diagnostics {
+        try checkMessages(result.diagnostics, file: sample.file)
+    }
+
+    /// Every message of `diagnostics`, in the four languages: rendered from its own catalog
+    /// (not the raw key, not the English text where a translation exists), with every argument
+    /// the pattern uses supplied (so the renderer never stands in "…"), quoting the value.
+    private func checkMessages(_ diagnostics: [Diagnostic], file: String) throws {
+        let catalogs = try #require(Self.catalogs)
+        for diagnostic in diagnostics {
             var rendered: [String: String] = [:]
             for language in Self.languages {
                 let message = catalogs.render(diagnostic, language: language)
                 rendered[language] = message
                 #expect(!message.isEmpty)
-                #expect(message != diagnostic.code.rawValue, "\(sample.file): \(language) fell back to the raw key")
-                #expect(!message.contains("{"), "\(sample.file): \(language) left a placeholder: \(message)")
+                #expect(message != diagnostic.code.rawValue, "\(file): \(language) fell back to the raw key")
+                #expect(!message.contains("{"), "\(file): \(language) left a placeholder: \(message)")
                 #expect(!message.contains("\u{FFFD}") || diagnostic.code == .encodingInvalid)
                 // A value diagnostic quotes the offending value, so the reader sees what was wrong.
                 if case .text(let value)? = diagnostic.arguments["value"], !value.isEmpty, value.count < 60 {
-                    #expect(message.contains(value), "\(sample.file): \(language) does not quote the value: \(message)")
+                    #expect(message.contains(value), "\(file): \(language) does not quote the value: \(message)")
                 }
-            }
-            // Every argument the message uses is supplied: the renderer never has to stand in "…".
-            for language in Self.languages {
                 let pattern = try #require(catalogs.catalog(for: language)?.message(diagnostic.code.rawValue),
                                            "\(language) has no message \(diagnostic.code)")
                 let used = try MessageFormatter.inspect(pattern).argumentNames
                 let supplied = Set(catalogs.arguments(of: diagnostic, language: language).keys)
                 #expect(used.isSubset(of: supplied),
-                        "\(sample.file): \(diagnostic.code) lacks \(used.subtracting(supplied).sorted()) (has \(supplied.sorted()))")
+                        "\(file): \(diagnostic.code) lacks \(used.subtracting(supplied).sorted()) (has \(supplied.sorted()))")
             }
             for language in ["es", "pt", "fr"] {
                 #expect(rendered[language] != rendered["en"],
-                        "\(sample.file): \(diagnostic.code) in \(language) is the English text: \(rendered["en"] ?? "")")
+                        "\(file): \(diagnostic.code) in \(language) is the English text: \(rendered["en"] ?? "")")
             }
         }
     }
@@ -216,6 +220,8 @@ import Testing
             let result = BatchConverter.convertFile(file, session: session, limits: converter.options.limits)
             let errors = result.diagnostics.filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(file): \(errors.map { "\($0.code) \($0.location?.description ?? "")" })")
+            // Their warnings are messages validators read too.
+            try checkMessages(result.diagnostics, file: file)
         }
     }
 
