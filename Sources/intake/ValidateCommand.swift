@@ -101,6 +101,8 @@ struct ValidateCommand: ParsableCommand {
         BatchConverter(converter: converter, jobs: jobs).run(files: files, process: { (_: Int, result: ConversionResult) in
             result
         }, deliver: { (index: Int, result: ConversionResult) in
+            // The progress line shares stderr with the text report: clear it before a report.
+            if format == .text, !result.diagnostics.isEmpty { progress.finish() }
             show(file: files[index], diagnostics: result.diagnostics)
             progress.update(done: done.add(1, ordering: .relaxed).newValue)
         })

@@ -66,6 +66,15 @@ import Testing
         #expect(shown[caretOffset] == "X")
     }
 
+    @Test func aColumnAtTheEndOfAHugeLineStillShowsAFullWindow() throws {
+        let line = String(repeating: "a", count: 10_000) + "\\q\""
+        let excerpt = try #require(ReportSourceLine(data: Data(line.utf8), line: 1, column: 10_001))
+        #expect(excerpt.text.count == ReportSourceLine.maxWidth + 1)
+        #expect(excerpt.text.hasPrefix("…") && excerpt.text.hasSuffix("\\q\""))
+        let caretOffset = try #require(excerpt.caret.firstIndex(of: "^")).utf16Offset(in: excerpt.caret)
+        #expect(Array(excerpt.text)[caretOffset] == "\\")
+    }
+
     @Test func aHugeLineWithoutAColumnShowsItsStart() throws {
         let line = "  " + String(repeating: "z", count: 100_000)
         let excerpt = try #require(ReportSourceLine(data: Data(line.utf8), line: 1, column: nil))

@@ -36,39 +36,41 @@ public struct ReportSourceLine: Sendable, Hashable {
 
     private init?(utf8OrLatin1 bytes: ArraySlice<UInt8>, column: Int?) {
         let isUTF8 = Self.isValidUTF8(bytes)
-        // Offsets of the characters' first bytes, up to what the window needs.
-        let wanted = (column ?? 1) + Self.maxWidth
-        var starts: [Int] = []
-        starts.reserveCapacity(min(bytes.count, wanted + 1))
-        var index = bytes.startIndex
-        while index < bytes.endIndex, starts.count <= wanted {
-            if !isUTF8 || bytes[index] & 0xC0 != 0x80 { starts.append(index) }
-            index += 1
+        func isCharacterStart(_ byte: UInt8) -> Bool { !isUTF8 || byte & 0xC0 != 0x80 }
+        // Count the characters (no storage, so a huge line costs time linear in its length
+        // and no memory), choose the window, then find its two byte offsets.
+        let count = bytes.reduce(0) { $0 + (isCharacterStart($1) ? 1 : 0) }
+        let (from, to) = Self.window(count: count, column: column)
+        var startByte = bytes.endIndex
+        var endByte = bytes.endIndex
+        var character = 0
+        for index in bytes.indices where isCharacterStart(bytes[index]) {
+            if character == from { startByte = index }
+            if character == to {
+                endByte = index
+                break
+            }
+            character += 1
         }
-        // Decode a window of characters only.
-        let count = starts.count
-        let (from, to) = Self.window(count: count, column: column, totalKnown: index >= bytes.endIndex)
-        let endByte = to < count ? starts[to] : (index >= bytes.endIndex ? bytes.endIndex : starts[count - 1])
-        let slice = from < count ? bytes[starts[from]..<max(starts[from], endByte)] : bytes[bytes.endIndex...]
+        let slice = bytes[startByte..<max(startByte, endByte)]
         let scalars: [Unicode.Scalar] = isUTF8
             ? Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
             : slice.map { Unicode.Scalar($0) }
-        let cutAfter = to < count || index < bytes.endIndex
-        self.init(window: scalars, firstColumn: from + 1, column: column, cutBefore: from > 0, cutAfter: cutAfter)
+        self.init(window: scalars, firstColumn: from + 1, column: column, cutBefore: from > 0, cutAfter: to < count)
     }
 
     init?(scalars: [Unicode.Scalar], column: Int?) {
-        let (from, to) = Self.window(count: scalars.count, column: column, totalKnown: true)
+        let (from, to) = Self.window(count: scalars.count, column: column)
         self.init(window: Array(scalars[from..<to]), firstColumn: from + 1, column: column,
                   cutBefore: from > 0, cutAfter: to < scalars.count)
     }
 
     /// Character range `[from, to)` of the window: the whole line when short, else `maxWidth`
     /// characters with the column a third of the way in.
-    private static func window(count: Int, column: Int?, totalKnown: Bool) -> (Int, Int) {
-        if count <= maxWidth, totalKnown { return (0, count) }
+    private static func window(count: Int, column: Int?) -> (Int, Int) {
+        if count <= maxWidth { return (0, count) }
         let target = max(0, min((column ?? 1) - 1, count))
-        let from = max(0, target - maxWidth / 3)
+        let from = max(0, min(target - maxWidth / 3, count - maxWidth))
         return (from, min(count, from + maxWidth))
     }
 
