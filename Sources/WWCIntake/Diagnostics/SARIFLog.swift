@@ -167,8 +167,14 @@ public struct SARIFLog: Sendable {
         code.rawValue.split { $0 == "." || $0 == "_" }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// Warnings by default for codes the pipeline reports as warnings; errors otherwise.
+    /// The codes the pipeline reports as warnings (the form is still converted).
+    static let warningCodes: Set<DiagnosticCode> = [
+        .fieldUnknown, .numberAmbiguous, .percentAmbiguous, .dateAmbiguous, .moneyCurrencyAssumed,
+    ]
+
+    /// A rule's default level: `warning` for the codes the pipeline reports as warnings, else
+    /// `error`. (A result's own level can differ: `--strict` makes every result an error.)
     static func defaultLevel(_ code: DiagnosticCode) -> String {
-        [.fieldUnknown, .numberAmbiguous, .percentAmbiguous, .dateAmbiguous].contains(code) ? "warning" : "error"
+        warningCodes.contains(code) ? "warning" : "error"
     }
 }
