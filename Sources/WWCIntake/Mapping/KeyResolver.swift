@@ -91,7 +91,7 @@ struct KeyResolver: Sendable {
         for count in 1...min(2, tokens.count) {
             guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
             let rest = tokens.dropFirst(count).joined(separator: " ")
-            if rest == labels.titleKeys[id] { return id }
+            if labels.titleKeys[id]?.contains(rest) == true { return id }
         }
         return nil
     }
