@@ -4,11 +4,14 @@ import Testing
 
 /// Messages rendered through ICU MessageFormat from the shipped catalogs. Runs once the value
 /// layer's real `MessageFormatter` is linked (the temporary stand-in does no plural selection).
-@Suite("Catalog render", .enabled(if: CatalogRenderTests.icuFormatting))
-struct CatalogRenderTests {
-    static var icuFormatting: Bool {
+enum ICUMessageFormatting {
+    static var available: Bool {
         (try? MessageFormatter.format("{n, plural, one {a} other {b}}", locale: "en", arguments: ["n": .number(1)])) == "a"
     }
+}
+
+@Suite("Catalog render", .enabled(if: ICUMessageFormatting.available))
+struct CatalogRenderTests {
 
     static func summary(_ language: String, errors: Int, warnings: Int, files: Int) -> String {
         ShippedCatalogs.set.render(key: "summary.validate", arguments: [
