@@ -179,6 +179,8 @@ struct CatalogCheckTests {
                                              with: "\"Entidad federativa\",\n      \"País\",")
         let finding = try #require(Self.findings(folder, .catalogCollision).first)
         #expect(finding.file?.hasSuffix("/es-MX.json") == true)
+        #expect(finding.arguments["key"] == "labels.applicant.region")
+        #expect(finding.arguments["other"] == "labels.applicant.country")
         #expect(finding.line == (try Self.lineOf("\"applicant.region\"", in: "es-MX.json", folder: folder)))
         _ = line
     }

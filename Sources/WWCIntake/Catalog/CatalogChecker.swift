@@ -274,8 +274,10 @@ public struct CatalogChecker: Sendable {
                 }
                 guard first.meaning != meaning, own.contains(key) || own.contains(first.key),
                       reported.insert(slot + "\u{0}" + meaning).inserted else { continue }
-                out.append(finding(.error, .catalogCollision, file, entry: own.contains(key) ? entry : merged[first.key],
-                                   key: key, ["value": .text(spelling), "other": .text(first.key)]))
+                // Report against this file's own entry, naming the other meaning.
+                let (reportedKey, otherKey) = own.contains(key) ? (key, first.key) : (first.key, key)
+                out.append(finding(.error, .catalogCollision, file, entry: merged[reportedKey], key: reportedKey,
+                                   ["value": .text(spelling), "other": .text(otherKey)]))
             }
         }
         return out
