@@ -153,6 +153,15 @@ struct CatalogCheckTests {
         #expect(finding.arguments["second"] == "other")
     }
 
+    @Test func manyMayReadLikeOther() throws {
+        // The shipped score.core_unmet has identical many/other variants (no number shown).
+        let (folder, line) = try Self.broken("pt.json", replacing: "many {Os critérios essenciais",
+                                             with: "many {O critério essencial {criteria} não foi atendido} zero {Os critérios essenciais")
+        _ = line
+        #expect(Self.findings(folder, .catalogPluralIdentical).map { $0.arguments["first"] } == ["one", "zero"])
+        #expect(Self.findings(ShippedCatalogs.directory, .catalogPluralIdentical).isEmpty)
+    }
+
     @Test func labelCollisionWithinASection() throws {
         let (folder, line) = try Self.broken("es.json", replacing: "\"Departamento o estado\",",
                                              with: "\"Departamento o estado\",\n      \"CIUDAD\",")
