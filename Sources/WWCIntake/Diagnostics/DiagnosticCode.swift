@@ -62,3 +62,27 @@ extension DiagnosticCode {
     public static let catalogUnknownID: Self = "catalog.unknown_id"
     public static let catalogXLIFFInvalid: Self = "catalog.xliff_invalid"
 }
+
+extension DiagnosticCode {
+    // Values (appended by the value layer)
+    public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
+    public static let messageSyntax: Self = "message.syntax"
+}
+
+extension DiagnosticCode {
+    // Scoring: the rubric file
+    public static let rubricMalformed: Self = "rubric.malformed"
+    public static let rubricInvalid: Self = "rubric.invalid"
+    public static let rubricUnknownCriterion: Self = "rubric.unknown_criterion"
+    public static let rubricNotFound: Self = "rubric.not_found"
+    // Scoring: reasons for a level
+    public static let scoreLevel: Self = "score.level"
+    public static let scoreCoreUnmet: Self = "score.core_unmet"
+    public static let scoreIneligiblePopulation: Self = "score.ineligible_population"
+    public static let scoreIneligibleCountry: Self = "score.ineligible_country"
+    public static let scoreOutcomeUnmet: Self = "score.outcome_unmet"
+    public static let scorePrerequisiteUnmet: Self = "score.prerequisite_unmet"
+    public static let scoreAreaMinimum: Self = "score.area_minimum"
+    public static let scoreBelowThreshold: Self = "score.below_threshold"
+    public static let scoreApplicantIncomplete: Self = "score.applicant_incomplete"
+}
