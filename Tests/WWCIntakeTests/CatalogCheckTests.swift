@@ -219,8 +219,8 @@ struct CatalogCheckTests {
     }
 
     @Test func frenchSpacingBeforeColon() throws {
-        let (folder, line) = try Self.broken("fr.json", replacing: "\"xml.malformed\": \"Le XML est mal formé\u{00A0}:",
-                                             with: "\"xml.malformed\": \"Le XML est mal formé:")
+        let (folder, line) = try Self.broken("fr.json", replacing: "\"score.level\": \"Niveau\u{00A0}:",
+                                             with: "\"score.level\": \"Niveau:")
         let finding = try #require(Self.findings(folder, .catalogFrenchSpacing).first)
         #expect(finding.severity == .warning)
         #expect(finding.line == line)

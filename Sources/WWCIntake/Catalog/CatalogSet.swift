@@ -184,7 +184,7 @@ public final class CatalogSet: Sendable {
         var arguments = diagnostic.arguments
         if arguments["field"] == nil, let field = diagnostic.field { arguments["field"] = .text(field) }
         if arguments["value"] == nil, let value = diagnostic.value { arguments["value"] = .text(value) }
-        if arguments["label"] == nil, let field = diagnostic.field {
+        if arguments["label"] == nil, let field = diagnostic.field ?? arguments["field"]?.description {
             let generic = Self.genericFieldID(field)
             arguments["label"] = .text(catalog(for: language)?.labels(for: generic).first ?? field)
         }
