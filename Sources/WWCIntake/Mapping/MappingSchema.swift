@@ -31,6 +31,12 @@ struct MappingSchema: Sendable {
         var scope: Scope
         /// The last component of the id (`population`, `status`), accepted as a key in scope.
         var localName: String
+
+        /// A field of a fixed section (not one of a criterion or an outcome item).
+        var isInSection: Bool {
+            if case .section = scope { return true }
+            return false
+        }
     }
 
     struct Criterion: Sendable, Hashable {
