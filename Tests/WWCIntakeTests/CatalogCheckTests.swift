@@ -239,3 +239,51 @@ struct CatalogCheckTests {
         #expect(CatalogChecker.frenchSpacingProblem(text) == problem)
     }
 }
+
+@Suite("Catalog check: form definition and statistics")
+struct CatalogFormAndStatsTests {
+    @Test func malformedFormDefinitionWithItsLine() throws {
+        let (folder, line) = try CatalogCheckTests.broken("form.json", replacing: "\"kind\": \"group\"\n    },",
+                                                          with: "\"kind\": \"group\"\n    }")
+        let report = CatalogChecker.check(directory: folder)
+        let finding = try #require(report.diagnostics.first { $0.code == .catalogMalformed })
+        #expect(finding.file?.hasSuffix("/form.json") == true)
+        #expect(finding.line == line + 2)
+        #expect(!report.passed)
+        #expect(report.catalogs == nil)
+    }
+
+    @Test func unknownFieldTypeInFormDefinition() throws {
+        let (folder, line) = try CatalogCheckTests.broken("form.json", replacing: "\"type\": \"integer\"",
+                                                          with: "\"type\": \"integre\"")
+        let finding = try #require(CatalogChecker.check(directory: folder).diagnostics.first { $0.code == .catalogInvalid })
+        #expect(finding.file?.hasSuffix("/form.json") == true)
+        #expect(finding.line == line - 2)  // the field object starts two lines above its type
+    }
+
+    @Test func coverageBySection() throws {
+        let rows = CatalogStatistics.coverage(ShippedCatalogs.set)
+        func row(_ locale: String, _ section: String) -> CatalogCoverage? {
+            rows.first { $0.locale == locale && $0.section == section }
+        }
+        #expect(Set(rows.map(\.locale)) == ["en", "es", "es-CO", "es-MX", "fr", "fr-CA", "pt", "pt-PT"])
+        #expect(row("es", "criteria")?.total == 43)
+        #expect(row("es", "criteria")?.translated == 43)
+        #expect(row("fr", "labels")?.percent == 100)
+        #expect(row("pt-PT", "criteria")?.overridden == 8)
+        #expect(row("es", "all")?.overridden == 0)
+    }
+
+    @Test func untranslatedEntriesLowerThePercentage() throws {
+        let (folder, _) = try CatalogCheckTests.broken("es.json", replacing: "\"DM3\": \"Compartir datos\"",
+                                                       with: "\"DM3\": \"Sharing Data\"")
+        let set = try #require(CatalogSet.load(directory: folder).catalogs)
+        let row = try #require(CatalogStatistics.coverage(set).first { $0.locale == "es" && $0.section == "criteria" })
+        #expect(row.present == 43)
+        #expect(row.translated == 42)
+        #expect(abs(row.percent - 4200.0 / 43) < 0.001)
+        // The overlay inherits the gap.
+        let overlay = try #require(CatalogStatistics.coverage(set).first { $0.locale == "es-MX" && $0.section == "criteria" })
+        #expect(overlay.translated == 42)
+    }
+}
