@@ -13,6 +13,9 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || { echo "installing: python3-jsonschema (schema checks in the tests)" >&2; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  pip install -q jsonschema 2>/dev/null || $$SUDO apt-get install -y -qq python3-jsonschema; }
 
 build: deps
 	$(SWIFT) build

@@ -1,3 +1,9 @@
+// Debian builds libxml2 with ICU, so <libxml/encoding.h> would include ICU's headers, which
+// clash with the ICU copy Foundation ships on Linux (`UErrorCode` defined twice). We never touch
+// the ICU members of xmlCharEncodingHandler (only pointers to it), so hide them from Swift.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/xmlreader.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>

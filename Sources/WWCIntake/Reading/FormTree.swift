@@ -25,11 +25,20 @@ public struct FormScalar: Sendable, Hashable {
 
 /// One node of the neutral form tree that both readers produce and the mapper walks.
 ///
-/// - XML: an element holding only text is a scalar; an element with child elements is a
-///   section; sibling elements with the same key are grouped into a list. Attributes other
-///   than `id`/`label`/`name` (which give the key) and the root's `lang` are kept in
-///   `attributes`, so nothing in the input is lost.
+/// - XML: an element holding only text is a scalar (`<x/>` is an empty one); an element with
+///   child elements is a section; sibling elements with the same key are grouped into a list
+///   placed where the first of them was. Non-blank text beside child elements is kept as
+///   `#text` scalar children. Attributes other than `id`/`label`/`name` (which give the key),
+///   namespace declarations and the root's `xml:lang`/`lang` (which give
+///   `FormDocument.declaredLocale`) are kept in `attributes`, so nothing in the input is lost.
 /// - JSON: objects are sections, arrays are lists, everything else is a scalar.
+///
+/// Paths: XML uses element names as written, `[n]` (1-based) on same-name siblings, `@name`
+/// for attributes and `text()[n]` for mixed text: `/solicitud/criterios/criterio[2]/@nivel`.
+/// JSON uses JSON Pointer (`/criteria/DM1/evidence/0`; the root is `""`). A list node has
+/// the path and location of its first item; each item keeps its own.
+/// Keys of the same section are compared by exact bytes (no Unicode folding: that is the
+/// mapper's job, with ICU).
 public struct FormNode: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
         case scalar(FormScalar)
@@ -42,7 +51,10 @@ public struct FormNode: Sendable, Hashable {
     public var key: String
     /// Where the node is: an XPath-like path (`/solicitud/poblacion[2]`) or a JSON Pointer.
     public var path: String
-    /// 1-based line and (where known) column of the node's start.
+    /// 1-based line and (where known) column of the node's start. JSON: line and column of
+    /// the member's key (of the value for array items and the root). XML: the element's line;
+    /// column nil, because libxml2 2.9 does not record element columns. Attributes carry
+    /// their element's line.
     public var location: SourceLocation?
     public var content: Content
     /// XML attributes that are values (not `id`/`label`/`name`); empty for JSON.
@@ -101,20 +113,28 @@ public struct FormDocument: Sendable, Hashable {
 public struct ReaderLimits: Sendable, Hashable {
     /// Largest input accepted, in bytes (`input.too_large`).
     public var maxInputBytes: Int
-    /// Deepest nesting of sections and lists (`input.too_deep`).
+    /// Deepest nesting of sections and lists (`input.too_deep`). Both readers also stop at 256
+    /// whatever this says (libxml2's own cap without `XML_PARSE_HUGE`; the JSON parser
+    /// recurses and must fit a secondary thread's stack).
     public var maxDepth: Int
     /// Most nodes (fields, sections, list items, attributes) in one input (`input.too_large`).
     public var maxNodes: Int
     /// Longest single value, in bytes (`input.too_large`).
     public var maxValueBytes: Int
+    /// Most attributes (namespace declarations included) on one XML element
+    /// (`input.too_large`). libxml2 2.9 checks attribute names for duplicates pairwise, so one
+    /// element with 100,000 attributes costs minutes; this is checked before libxml2 sees it.
+    public var maxAttributesPerElement: Int
 
     public init(
-        maxInputBytes: Int = 16 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000, maxValueBytes: Int = 1 << 20
+        maxInputBytes: Int = 16 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000, maxValueBytes: Int = 1 << 20,
+        maxAttributesPerElement: Int = 256
     ) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxValueBytes = maxValueBytes
+        self.maxAttributesPerElement = maxAttributesPerElement
     }
 
     public static let `default` = ReaderLimits()

@@ -6,7 +6,10 @@ import Foundation
 /// `file:line:col` on every finding. This reader also keeps numbers as their exact text,
 /// validates UTF-8 with a position, rejects duplicate keys (`field.duplicate`), and enforces
 /// `ReaderLimits` before allocating, so hostile input costs bounded time and memory.
-/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded.
+/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded; the
+/// depth is also capped at `JSONParser.hardDepthCap` (256, libxml2's own cap) whatever the limits
+/// say, so a raised limit can never overflow a thread's stack. A NUL byte anywhere is
+/// `encoding.invalid` (as in `XMLFormReader`): it means UTF-16/32 or binary input.
 public struct JSONFormReader: Sendable {
     public var limits: ReaderLimits
 
@@ -21,11 +24,17 @@ public struct JSONFormReader: Sendable {
     }
 
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadResult {
-        if bytes.count > limits.maxInputBytes {
+        // RFC 8259 JSON is UTF-8; say so for a UTF-16/32 BOM rather than point at its NUL bytes.
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+            || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        {
             return ReadResult(document: nil, diagnostics: [
-                .error(.inputTooLarge, arguments: ["limit": .number(limits.maxInputBytes), "what": "bytes"],
+                .error(.encodingInvalid, arguments: ["encoding": "UTF-16", "expected": "UTF-8"],
                        location: SourceLocation(line: 1, column: 1))
             ])
+        }
+        if let rejection = InputScreening.screen(UnsafeRawBufferPointer(bytes), limits: limits, allowsNUL: false) {
+            return ReadResult(document: nil, diagnostics: [rejection])
         }
         var parser = JSONParser(bytes: bytes, limits: limits)
         do throws(JSONParser.Failure) {
@@ -54,9 +63,17 @@ struct JSONParser {
     /// Non-fatal findings (duplicate keys); they still reject the form downstream.
     var warnings: [Diagnostic] = []
 
+    /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: the parser recurses
+    /// once per level, and secondary threads have small stacks (512 KiB).
+    static let hardDepthCap = 256
+
+    /// `limits.maxDepth`, but never above `hardDepthCap`.
+    let maxDepth: Int
+
     init(bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
         self.bytes = bytes
         self.limits = limits
+        self.maxDepth = min(limits.maxDepth, Self.hardDepthCap)
     }
 
     var location: SourceLocation {
@@ -118,12 +135,15 @@ struct JSONParser {
     }
 
     mutating func parseObject(path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > limits.maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        if depth > maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
         }
         position += 1  // {
         var members: [FormNode] = []
-        var seen: [String: SourceLocation] = [:]
+        // Duplicate keys are exact byte repeats (see `ExactKey`). Small objects (the usual
+        // case) are checked by a scan; a dictionary takes over past 16 members so a hostile
+        // wide object stays linear.
+        var seen: [ExactKey: SourceLocation] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             position += 1
@@ -136,12 +156,23 @@ struct JSONParser {
             }
             let keyLocation = location
             let name = try parseString()
-            if let first = seen[name] {
+            let memberPath = path + "/" + Self.escapePointer(name)
+            var first: SourceLocation?
+            if members.count < 16 {
+                first = members.first(where: { ExactKey.equal($0.key, name) })?.location
+            } else {
+                if seen.isEmpty {
+                    for member in members where seen[ExactKey(member.key)] == nil {
+                        seen[ExactKey(member.key)] = member.location
+                    }
+                }
+                first = seen[ExactKey(name)]
+                if first == nil { seen[ExactKey(name)] = keyLocation }
+            }
+            if let first {
                 warnings.append(.error(.fieldDuplicate,
                                        arguments: ["key": .text(name), "firstLine": .number(first.line)],
-                                       path: path + "/" + Self.escapePointer(name), location: keyLocation))
-            } else {
-                seen[name] = keyLocation
+                                       path: memberPath, location: keyLocation))
             }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else {
@@ -149,7 +180,7 @@ struct JSONParser {
             }
             position += 1
             skipWhitespace()
-            var member = try parseValue(key: name, path: path + "/" + Self.escapePointer(name), depth: depth)
+            var member = try parseValue(key: name, path: memberPath, depth: depth)
             member.location = keyLocation
             members.append(member)
             skipWhitespace()
@@ -169,8 +200,8 @@ struct JSONParser {
     }
 
     mutating func parseArray(key: String, path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > limits.maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(limits.maxDepth)])
+        if depth > maxDepth {
+            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
         }
         position += 1  // [
         var items: [FormNode] = []
@@ -201,30 +232,43 @@ struct JSONParser {
     // MARK: Scalars
 
     mutating func parseString() throws(Failure) -> String {
+        let opening = location
         position += 1  // opening quote
         let start = position
         var hasEscape = false
+        let count = bytes.count
+        var index = position
+        var continuations = 0
         while true {
-            guard position < bytes.count else {
+            // Tight scan over plain bytes: one table-free test per byte, no allocation.
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                continuations &+= Int((byte & 0xC0) == 0x80 ? 1 : 0)
+                index &+= 1
+            }
+            position = index
+            continuationBytes += continuations
+            continuations = 0
+            guard index < count else {
                 throw fail(.jsonMalformed, ["expected": "\"", "found": "end of input"])
             }
-            let byte = bytes[position]
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
-                position += 2
+                index = min(index + 2, count)
                 continue
             }
-            if byte < 0x20 {
-                throw fail(.jsonMalformed, ["expected": "\"", "found": "control character"])
-            }
-            if byte & 0xC0 == 0x80 { continuationBytes += 1 }
-            position += 1
-            if position - start > limits.maxValueBytes {
-                throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
-            }
+            throw fail(.jsonMalformed, ["expected": "\"", "found": "control character"])
         }
         let end = position
+        if end - start > limits.maxValueBytes {
+            // Reported at the value's start: that is where the reader must look.
+            throw Failure(diagnostic: .error(.inputTooLarge,
+                                             arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
+                                             location: opening))
+        }
         position += 1  // closing quote
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !hasEscape {
@@ -257,14 +301,18 @@ struct JSONParser {
             }
             return value
         }
+        // Escape problems point at the backslash, not past the string.
+        func failure(_ code: DiagnosticCode, _ arguments: [String: MessageArgument], at escapeStart: Int) -> Failure {
+            Failure(diagnostic: .error(code, arguments: arguments, location: location(ofByte: offset + escapeStart)))
+        }
         while index < raw.count {
-            let byte = raw[index]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                index += 1
-                continue
-            }
+            // Copy the plain run up to the next backslash in one go.
+            let runStart = index
+            while index < raw.count && raw[index] != UInt8(ascii: "\\") { index &+= 1 }
+            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index])) }
+            guard index < raw.count else { break }
             guard index + 1 < raw.count else { break }
+            let escapeStart = index
             let escape = raw[index + 1]
             index += 2
             switch escape {
@@ -278,7 +326,7 @@ struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 guard var scalar = readHex4(index) else {
-                    throw fail(.jsonMalformed, ["expected": "\\uXXXX", "found": "invalid escape"])
+                    throw failure(.jsonMalformed, ["expected": "\\uXXXX", "found": "invalid escape"], at: escapeStart)
                 }
                 index += 4
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -289,14 +337,18 @@ struct JSONParser {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         index += 6
                     } else {
-                        throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                        throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
                     }
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw fail(.encodingInvalid, ["encoding": "UTF-16 surrogate"])
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
                 }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                guard let decoded = Unicode.Scalar(scalar) else {
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
+                }
+                UTF8.encode(decoded) { out.append($0) }
             default:
-                throw fail(.jsonMalformed, ["expected": "escape", "found": .text("\\" + String(UnicodeScalar(escape)))])
+                throw failure(.jsonMalformed, ["expected": "escape", "found": .text("\\" + String(UnicodeScalar(escape)))],
+                              at: escapeStart)
             }
         }
         guard let text = out.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
@@ -323,6 +375,11 @@ struct JSONParser {
                                           location: SourceLocation(line: line, column: column)))
     }
 
+    /// Line and column of a byte on the current line (strings never span lines).
+    private func location(ofByte offset: Int) -> SourceLocation {
+        SourceLocation(line: line, column: offset - lineStart - Self.continuationCount(bytes, from: lineStart, to: offset) + 1)
+    }
+
     private static func continuationCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var count = 0
         for index in from..<to where bytes[index] & 0xC0 == 0x80 { count += 1 }
@@ -331,6 +388,7 @@ struct JSONParser {
 
     mutating func parseNumber() throws(Failure) -> String {
         let start = position
+        let opening = location
         func digits(_ parser: inout JSONParser) -> Int {
             let begin = parser.position
             while parser.position < parser.bytes.count,
@@ -356,7 +414,9 @@ struct JSONParser {
             if digits(&self) == 0 { throw fail(.jsonMalformed, ["expected": "digit", "found": foundDescription()]) }
         }
         if position - start > limits.maxValueBytes {
-            throw fail(.inputTooLarge, ["limit": .number(limits.maxValueBytes), "what": "value bytes"])
+            throw Failure(diagnostic: .error(.inputTooLarge,
+                                             arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
+                                             location: opening))
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
@@ -404,7 +464,7 @@ struct JSONParser {
     }
 
     static func escapePointer(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -1,0 +1,61 @@
+/// Every key one language's catalog lets a form use, by matching key.
+///
+/// Built once per language from the catalog (official labels, aliases, criterion titles and
+/// answer synonyms) so that resolving a key is a dictionary look-up on `MatchKey.make(key)`.
+struct LabelIndex: Sendable {
+    let language: String
+    /// Section labels → section ids (`criteria` and `outcomes` included).
+    let sections: [String: [String]]
+    /// Field labels and aliases → field ids, over every scope.
+    let fields: [String: [String]]
+    /// Localized criterion titles → criterion id.
+    let criterionTitles: [String: String]
+    /// Title match key by criterion id, to accept `DM1 — <title>` keys.
+    let titleKeys: [String: String]
+    let statuses: [String: CanonicalApplication.Status]
+    let indicators: [String: CanonicalApplication.Indicator]
+    /// All keys this language knows (for locale detection).
+    let vocabulary: Set<String>
+
+    init(catalog: LocaleCatalog, schema: MappingSchema) {
+        language = catalog.language
+        var sections: [String: [String]] = [:]
+        var fields: [String: [String]] = [:]
+        for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
+            for label in catalog.labels(for: id) { sections[MatchKey.make(label), default: []].appendUnique(id) }
+        }
+        for field in schema.fields {
+            for label in catalog.labels(for: field.id) { fields[MatchKey.make(label), default: []].appendUnique(field.id) }
+        }
+        var titles: [String: String] = [:]
+        var titleKeys: [String: String] = [:]
+        for criterion in schema.criteria {
+            guard let title = catalog.criterionTitle(criterion.id) else { continue }
+            let key = MatchKey.make(title)
+            titles[key] = criterion.id
+            titleKeys[criterion.id] = key
+        }
+        self.sections = sections
+        self.fields = fields
+        self.criterionTitles = titles
+        self.titleKeys = titleKeys
+        statuses = Self.answers(catalog.synonyms(enum: "status"), CanonicalApplication.Status.init(rawValue:))
+        indicators = Self.answers(catalog.synonyms(enum: "indicator"), CanonicalApplication.Indicator.init(rawValue:))
+        vocabulary = Set(sections.keys).union(fields.keys).union(titles.keys)
+    }
+
+    private static func answers<Value>(_ synonyms: [String: [String]], _ make: (String) -> Value?) -> [String: Value] {
+        var table: [String: Value] = [:]
+        for (raw, spellings) in synonyms {
+            guard let value = make(raw) else { continue }
+            for spelling in spellings + [raw] { table[MatchKey.make(spelling)] = value }
+        }
+        return table
+    }
+}
+
+extension Array where Element: Equatable {
+    mutating func appendUnique(_ element: Element) {
+        if !contains(element) { append(element) }
+    }
+}

@@ -1,0 +1,22 @@
+/// A key compared and hashed by its exact UTF-8 bytes.
+///
+/// Readers group and de-duplicate keys exactly as written. Swift's `String` equality applies
+/// Unicode canonical equivalence, which is slower on non-ASCII keys and is not the readers'
+/// job: the mapper folds spellings (case, accents, normalization) with ICU and must detect
+/// fields given twice under different spellings anyway.
+struct ExactKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool { equal(lhs.text, rhs.text) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
+    }
+}

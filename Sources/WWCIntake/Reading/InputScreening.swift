@@ -1,0 +1,132 @@
+import Foundation
+
+/// Checks both readers make on the raw bytes before parsing: input size and NUL bytes.
+enum InputScreening {
+    /// `input.too_large` for oversized input, `encoding.invalid` for a NUL byte; nil if fine.
+    /// `allowsNUL` is true for UTF-16 input, where NUL bytes are half of every ASCII character.
+    static func screen(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits, allowsNUL: Bool) -> Diagnostic? {
+        if bytes.count > limits.maxInputBytes {
+            return .error(.inputTooLarge,
+                          arguments: ["limit": .number(limits.maxInputBytes), "count": .number(bytes.count),
+                                      "what": "bytes"],
+                          location: SourceLocation(line: 1, column: 1))
+        }
+        if !allowsNUL, let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
+            let offset = base.distance(to: UnsafeRawPointer(found))
+            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": "UTF-8"],
+                          location: location(ofOffset: offset, in: bytes))
+        }
+        return nil
+    }
+
+    /// `input.too_large` when one start tag has more than `limit` attributes, at its line.
+    ///
+    /// Cheap in the usual case: an element can only have that many attributes if the document
+    /// has that many `=` bytes, which one vectorizable count rules out. Only then are start tags
+    /// scanned (quote-aware; `<` cannot occur inside an attribute value, so a tag ends at the
+    /// first `>` outside quotes or the next `<`). Comments and CDATA are scanned like content,
+    /// which can only overcount. UTF-16 input is scanned per byte too: its ASCII characters
+    /// keep their byte values, other characters can only add to the count.
+    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
+        var equals = 0
+        for byte in bytes where byte == UInt8(ascii: "=") { equals &+= 1 }
+        guard equals > limit else { return nil }
+        let count = bytes.count
+        var index = 0
+        var line = 1
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A { line += 1; continue }
+            guard byte == UInt8(ascii: "<") else { continue }
+            let tagLine = line
+            var quote: UInt8 = 0
+            var attributes = 0
+            scan: while index < count {
+                let inner = bytes[index]
+                if inner == 0x0A { line += 1 }
+                if quote != 0 {
+                    // `<` cannot be inside a value: a quote in a comment or CDATA opened this
+                    // state, and it must not hide the next tag from the count.
+                    if inner == quote { quote = 0 } else if inner == UInt8(ascii: "<") { break scan }
+                } else {
+                    switch inner {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = inner
+                    case UInt8(ascii: "="):
+                        attributes += 1
+                        if attributes > limit {
+                            return .error(.inputTooLarge,
+                                          arguments: ["limit": .number(limit), "what": "attributes"],
+                                          location: SourceLocation(line: tagLine))
+                        }
+                    case UInt8(ascii: ">"): index += 1; break scan
+                    case UInt8(ascii: "<"): break scan
+                    default: break
+                    }
+                }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.
+    static func isUTF16XML(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        let first = bytes[0], second = bytes[1]
+        if (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE) { return true }
+        return (first == 0x3C && second == 0x00) || (first == 0x00 && second == 0x3C)
+    }
+
+    /// 1-based line and column (in characters, assuming UTF-8) of a byte offset.
+    static func location(ofOffset offset: Int, in bytes: UnsafeRawBufferPointer) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for index in 0..<min(offset, bytes.count) {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// 1-based line and column counting bytes (for 8-bit encodings, where a byte is a character).
+    static func byteLocation(ofOffset offset: Int, in bytes: UnsafeRawBufferPointer) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return SourceLocation(line: line, column: offset - lineStart + 1)
+    }
+
+    /// The 1-based line of the first `<!DOCTYPE` (UTF-8/8-bit or UTF-16 either endianness).
+    static func doctypeLine(in bytes: UnsafeRawBufferPointer) -> Int? {
+        let marker = Array("<!DOCTYPE".utf8)
+        for (stride, shift) in [(1, 0), (2, 0), (2, 1)] {
+            // stride 2, shift 0: UTF-16LE (ASCII byte first); shift 1: UTF-16BE.
+            let width = marker.count * stride
+            guard bytes.count >= width + shift else { continue }
+            var line = 1
+            var index = shift
+            while index + width <= bytes.count {
+                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == UInt8(ascii: "<") {
+                    var matches = true
+                    for (position, expected) in marker.enumerated() where bytes[index + position * stride] != expected {
+                        matches = false
+                        break
+                    }
+                    if matches { return line }
+                }
+                index += stride
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,39 @@
+internal import CLibXML2
+
+/// Receives libxml2's structured errors for one read, so none is ever printed to stderr.
+///
+/// Installed twice per read (see `LibXMLTextReader`): as the reader's handler, which gets the
+/// parser's errors, and as the calling thread's global handler, which gets errors libxml2
+/// raises without a parser context (character conversion, I/O). libxml2 keeps the global
+/// handler per thread, so parallel reads on different threads do not see each other's errors.
+final class LibXMLErrorCollector {
+    /// The first error or fatal error; the read stops there.
+    private(set) var firstError: LibXMLError?
+    /// Errors seen in total, warnings included (tests and debugging).
+    private(set) var count = 0
+
+    func record(_ error: UnsafePointer<xmlError>) {
+        count += 1
+        guard firstError == nil else { return }
+        let copied = LibXMLError(error)
+        if copied.isError { firstError = copied }
+    }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    /// The C callback; `userData` is `opaque` of a collector kept alive by the read.
+    static let handler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<LibXMLErrorCollector>.fromOpaque(userData).takeUnretainedValue().record(error)
+    }
+
+    /// Runs `body` with this collector as the calling thread's global structured error handler,
+    /// then restores whatever handler the thread had before (the host may use libxml2 too).
+    func withThreadHandler<T>(_ body: () throws -> T) rethrows -> T {
+        let previousHandler = __xmlStructuredError().pointee
+        let previousContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(opaque, Self.handler)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        return try withExtendedLifetime(self) { try body() }
+    }
+}
