@@ -22,7 +22,7 @@ build: deps
 
 demo: deps
 	$(SWIFT) build -c release --product intake
-	.build/release/intake convert samples --out-dir .build/demo-out
+	.build/release/intake convert samples/en samples/es samples/fr samples/pt --out-dir .build/demo-out --jobs 2
 	@echo "canonical records written to .build/demo-out/" >&2
 
 test: deps

@@ -107,10 +107,10 @@ struct ConvertCommand: ParsableCommand {
         progress.finish()
         let summary = tally.withLock { $0 }
         let rejected = summary.rejected + inputProblems.count
-        let message = catalogs.renderMessage("summary.convert", language: lang, arguments: [
+        let message = catalogs.render(key: "summary.convert", arguments: [
             "converted": .number(summary.converted), "rejected": .number(rejected),
             "files": .number(files.count + inputProblems.count), "warnings": .number(summary.warnings),
-        ])
+        ], language: lang)
         stderr.write(message + "\n")
         if summary.writeFailures > 0 { throw ExitCode(2) }
         if rejected > 0 { throw ExitCode(1) }

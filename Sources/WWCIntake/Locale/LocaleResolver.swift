@@ -56,8 +56,11 @@ struct LocaleResolver: Sendable {
     private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
         var keys: [String] = []
         var stack = [document.root]
+        let ids = resolvers.values.first?.ids
         while let node = stack.popLast() {
-            keys.append(MatchKey.make(node.key))
+            let key = MatchKey.make(node.key)
+            // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
+            if ids?.isID(key) != true { keys.append(key) }
             stack.append(contentsOf: node.attributes)
             if case .section(let children) = node.content { stack.append(contentsOf: children) }
             if case .list(let items) = node.content, let first = items.first { stack.append(first) }

@@ -58,11 +58,12 @@ struct FormWalker {
     }
 
     /// `<criterion id="DM1" status="Met"/>`: an element with no text but with attributes is a
-    /// group whose members are its attributes.
-    static func grouped(_ node: FormNode) -> FormNode {
+    /// group whose members are its attributes. Its empty text counts as consumed.
+    private mutating func grouped(_ node: FormNode) -> FormNode {
         guard !node.attributes.isEmpty, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
             return node
         }
+        statistics.mapped += 1
         var group = node
         group.content = .section(node.attributes)
         group.attributes = []
@@ -70,7 +71,7 @@ struct FormWalker {
     }
 
     private mutating func visit(_ node: FormNode, in scope: MappingScope) {
-        let node = Self.grouped(node)
+        let node = grouped(node)
         switch resolver.resolve(node.key, in: scope) {
         case .target(.section(let id)):
             if case .list(let items) = node.content {
@@ -105,7 +106,7 @@ struct FormWalker {
     /// `<criterio id="DM1">`), else by an `id` member inside it. Anything else is an error,
     /// never dropped.
     private mutating func visitInCriteria(_ node: FormNode) {
-        let node = Self.grouped(node)
+        let node = grouped(node)
         switch resolver.resolve(node.key, in: .criteria) {
         case .target(.criterion(let id)):
             visitCriterion(node, id: id)
@@ -135,7 +136,7 @@ struct FormWalker {
     }
 
     private mutating func visitCriterion(_ node: FormNode, id: String) {
-        let node = Self.grouped(node)
+        let node = grouped(node)
         if criteriaSeen[id] == nil { criteriaSeen[id] = node }
         switch node.content {
         case .scalar:
@@ -169,7 +170,7 @@ struct FormWalker {
     }
 
     private mutating func visitOutcomeItem(_ item: FormNode) {
-        let item = Self.grouped(item)
+        let item = grouped(item)
         guard item.scalar == nil else {
             keepUnmapped(item)
             return

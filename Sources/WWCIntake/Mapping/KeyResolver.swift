@@ -43,20 +43,24 @@ struct KeyResolver: Sendable {
         }
     }
 
-    /// Resolution outside any section: sections, full ids, criteria, then labels that name
-    /// exactly one field anywhere.
+    /// Resolution outside any section: full field ids, section ids, section labels, criteria,
+    /// then labels that name exactly one field anywhere.
     private func general(_ match: String) -> Resolution {
+        // Ids are exact and language-free, so they win over any label that happens to match.
+        if let field = ids.fullFieldIDs[match] { return .target(.field(field)) }
+        if let sectionIDs = ids.sections[match], sectionIDs.count == 1 { return .target(sectionTarget(sectionIDs[0])) }
         var sections = ids.sections[match] ?? []
         for id in labels.sections[match] ?? [] { sections.appendUnique(id) }
         if sections.count == 1 { return .target(sectionTarget(sections[0])) }
-        if let field = ids.fullFieldIDs[match] { return .target(.field(field)) }
         if let id = criterion(match) { return .target(.criterion(id)) }
         var candidates = labels.fields[match] ?? []
         for id in ids.localFieldIDs[match] ?? [] { candidates.appendUnique(id) }
-        if candidates.count == 1, let field = schema.field(candidates[0]), case .section = field.scope {
-            return .target(.field(candidates[0]))
-        }
-        if !candidates.isEmpty || sections.count > 1 { return .ambiguous((sections + candidates).sorted()) }
+        // Outside any criterion or outcome item, only section fields can be meant: `Estado`
+        // at the top of a flat Spanish export is the region, not a criterion's status. When no
+        // section field fits but several scoped ones do (`Description`), that is ambiguous.
+        let sectionFields = candidates.filter { schema.field($0)?.isInSection == true }
+        if sectionFields.count == 1 { return .target(.field(sectionFields[0])) }
+        if candidates.count > 1 || sections.count > 1 { return .ambiguous((sections + candidates).sorted()) }
         return looksLikeCriterionID(match) ? .unknownCriterion(match) : .unknown
     }
 
@@ -87,7 +91,7 @@ struct KeyResolver: Sendable {
         for count in 1...min(2, tokens.count) {
             guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
             let rest = tokens.dropFirst(count).joined(separator: " ")
-            if rest == labels.titleKeys[id] { return id }
+            if labels.titleKeys[id]?.contains(rest) == true { return id }
         }
         return nil
     }
@@ -118,6 +122,11 @@ struct IDIndex: Sendable {
     let localFieldIDs: [String: [String]]
     /// Compact criterion ids: `dm1` → `DM1`.
     let criteria: [String: String]
+
+    /// Whether a matching key is a language-free id (field, section or criterion).
+    func isID(_ match: String) -> Bool {
+        fullFieldIDs[match] != nil || sections[match] != nil || criteria[match.replacingOccurrences(of: " ", with: "")] != nil
+    }
 
     init(schema: MappingSchema) {
         var sections: [String: [String]] = [:]

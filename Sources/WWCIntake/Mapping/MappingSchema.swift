@@ -8,6 +8,8 @@ struct MappingSchema: Sendable {
     enum FieldType: String, Sendable, Hashable {
         case text, narrative, locale, date, country, integer, year, url, email, phone, money
         case status, indicator, sdg, urlList
+        /// A criterion's title repeated for readers (templates): checked, not stored.
+        case title
         /// An outcome's value/baseline/target: a percent for broadband, a number otherwise.
         case measure
     }
@@ -29,6 +31,12 @@ struct MappingSchema: Sendable {
         var scope: Scope
         /// The last component of the id (`population`, `status`), accepted as a key in scope.
         var localName: String
+
+        /// A field of a fixed section (not one of a criterion or an outcome item).
+        var isInSection: Bool {
+            if case .section = scope { return true }
+            return false
+        }
     }
 
     struct Criterion: Sendable, Hashable {
@@ -73,5 +81,28 @@ struct MappingSchema: Sendable {
     /// The parent section of a section id (`applicant.contact` → `applicant`), nil at top level.
     func parent(ofSection id: String) -> String? {
         Self.section(ofFieldID: id, sections: sections)
+    }
+}
+
+extension MappingSchema {
+    /// The mapper's view of the catalogs' form definition (`locales/form.json`).
+    init(definition: FormDefinition) {
+        let groups = definition.sections.filter { $0.kind == .group }.map(\.id)
+        let criteriaSection = definition.sections.first { $0.kind == .map }?.id ?? "criteria"
+        let outcomesSection = definition.sections.first { $0.kind == .list }?.id ?? "outcomes"
+        let fields: [Field] = definition.fields.compactMap { field in
+            let type: FieldType? = field.type == "decimalOrPercent" ? .measure : FieldType(rawValue: field.type)
+            guard let type else { return nil }
+            let scope: Scope = switch field.section {
+            case criteriaSection: .criterion
+            case outcomesSection: .outcome
+            default: .section(field.section)
+            }
+            return Field(id: field.id, type: type, required: field.required, scope: scope, localName: field.name)
+        }
+        self.init(sections: groups, fields: fields,
+                  criteria: definition.criteria.map { Criterion(id: $0.id, area: $0.area) })
+        self.criteriaSection = criteriaSection
+        self.outcomesSection = outcomesSection
     }
 }

@@ -40,11 +40,19 @@ struct RecordAssembler {
             guard let index = assignment.outcome else { continue }
             assignMeasure(assignment, into: &outcomes[index])
         }
-        record.criteria = criteria.values.sorted {
+        // A criterion or outcome item whose values are all empty (an unfilled line of a blank
+        // template) says nothing: it is left out rather than reported as missing its status.
+        record.criteria = criteria.values.filter {
+            $0.status != nil || $0.since != nil || $0.evidence != nil || $0.narrative != nil
+                || !bound(criterion: $0.id, in: walker).allSatisfy(isEmpty)
+        }.sorted {
             (schema.criterionOrder[$0.id] ?? .max) < (schema.criterionOrder[$1.id] ?? .max)
         }
-        record.outcomes = outcomes
-        checkRequired(walker: walker)
+        let keptOutcomes = outcomes.indices.filter { index in
+            !walker.assignments.filter { $0.outcome == index }.flatMap(\.nodes).allSatisfy(isEmpty)
+        }
+        record.outcomes = keptOutcomes.map { outcomes[$0] }
+        checkRequired(walker: walker, outcomeItems: keptOutcomes.map { walker.outcomeItems[$0] })
     }
 
     // MARK: Sections
@@ -83,9 +91,20 @@ struct RecordAssembler {
         case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:))
         case .date?: criterion.since = parse(assignment, parser.date)
         case .urlList?: criterion.evidence = parseURLs(assignment)
-        case .narrative?: criterion.narrative = parse(assignment, parser.narrative)
+        case .title?: checkTitle(assignment, criterion: criterion.id)
         default: criterion.narrative = parse(assignment, parser.narrative)
         }
+    }
+
+    /// A criterion's title repeated beside it (blank templates do this) carries nothing new
+    /// when it is the catalog's title; any other text is kept in `unmapped`, never dropped.
+    private mutating func checkTitle(_ assignment: FieldAssignment, criterion: String) {
+        let node = assignment.nodes[0]
+        guard let raw = rawText(node), labels.titleKeys[criterion]?.contains(MatchKey.make(raw)) != true else { return }
+        record.unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: raw,
+                                                             location: node.location))
+        diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)], path: node.path,
+                                    field: assignment.field, location: node.location))
     }
 
     private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
@@ -227,7 +246,19 @@ struct RecordAssembler {
 
     // MARK: Required fields
 
-    private mutating func checkRequired(walker: FormWalker) {
+    private func bound(criterion id: String, in walker: FormWalker) -> [FormNode] {
+        walker.assignments.filter { $0.criterion == id && schema.field($0.field)?.type != .title }.flatMap(\.nodes)
+    }
+
+    /// Empty text, JSON null, or a group of nothing but those.
+    private func isEmpty(_ node: FormNode) -> Bool {
+        switch node.content {
+        case .scalar: rawText(node) == nil
+        case .section(let children), .list(let children): children.allSatisfy(isEmpty)
+        }
+    }
+
+    private mutating func checkRequired(walker: FormWalker, outcomeItems: [FormNode]) {
         let bound = Set(walker.assignments.filter { $0.criterion == nil && $0.outcome == nil }.map(\.field))
         for field in schema.fields where field.required {
             guard case .section = field.scope else { continue }
@@ -244,7 +275,7 @@ struct RecordAssembler {
             }
         }
         for (index, outcome) in record.outcomes.enumerated() {
-            let item = walker.outcomeItems[index]
+            let item = outcomeItems[index]
             for (name, present) in [("indicator", outcome.indicator != nil), ("value", outcome.value != nil)]
             where !present && !hasError(for: "outcomes[].\(name)", at: nil) {
                 diagnostics.append(.error(.fieldRequired, arguments: ["field": .text("outcomes[].\(name)")],
