@@ -46,28 +46,6 @@ int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t
     return wwc_copy_out(bcp47, out, capacity);
 }
 
-int32_t wwc_locale_likely(const char *tag, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    char id[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status) || parsed <= 0) return WWC_ERR_LOCALE;
-    char maximized[ULOC_FULLNAME_CAPACITY];
-    uloc_addLikelySubtags(id, maximized, sizeof maximized, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
-    char language[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
-    uloc_getLanguage(maximized, language, sizeof language, &status);
-    uloc_getCountry(maximized, region, sizeof region, &status);
-    if (U_FAILURE(status) || language[0] == 0) return WWC_ERR_LOCALE;
-    char result[ULOC_LANG_CAPACITY + ULOC_COUNTRY_CAPACITY + 2];
-    strcpy(result, language);
-    if (region[0]) {
-        strcat(result, "-");
-        strcat(result, region);
-    }
-    return wwc_copy_out(result, out, capacity);
-}
-
 int32_t wwc_locale_has_data(const char *tag) {
     UErrorCode status = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];

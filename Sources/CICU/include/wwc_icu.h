@@ -119,9 +119,6 @@ int32_t wwc_datefmt_format(wwc_datefmt *format, int32_t year, int32_t month, int
 /// BCP 47 canonical form of a tag ("es_mx" → "es-MX"); WWC_ERR_LOCALE if it is not a
 /// well-formed tag with a known language (and known region, if any).
 int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t capacity);
-/// The language-region locale CLDR considers likely for a tag ("es" → "es-ES", "pt" → "pt-BR",
-/// "fr" → "fr-FR"; a tag that has a region keeps it), as BCP 47. WWC_ERR_LOCALE if malformed.
-int32_t wwc_locale_likely(const char *tag, char *out, int32_t capacity);
 /// WWC_OK when ICU has locale data for the language of this ICU locale id or BCP 47 tag.
 int32_t wwc_locale_has_data(const char *locale);
 /// The ISO 4217 currency of the locale's region, e.g. "MXN" (out needs 4 bytes).

@@ -60,15 +60,6 @@ public final class ValueParser {
         return (try? locale(tag)) ?? tag
     }
 
-    /// The regional locale CLDR considers likely for a language, for forms that declare only
-    /// a language and give no country: `es` → `es-ES`, `pt` → `pt-BR`, `fr` → `fr-FR`,
-    /// `en` → `en-US` (ICU `uloc_addLikelySubtags`). A tag with a region keeps it
-    /// (`es-MX` → `es-MX`); an unusable tag is returned as given.
-    public static func likelyLocale(language: String) -> String {
-        let canonical = (try? locale(language)) ?? language
-        return (try? ICUCall.string(initialCapacity: 32) { wwc_locale_likely(canonical, $0, $1) }.get()) ?? canonical
-    }
-
     /// The language subtag of this parser's locale (`es` for `es-MX`).
     var language: String {
         String(locale.prefix { $0 != "-" })
