@@ -78,6 +78,14 @@ int32_t wwc_locale_currency(const char *tag, char *out, int32_t capacity) {
     return wwc_copy_out(ascii, out, capacity);
 }
 
+int32_t wwc_currency_fraction_digits(const char *iso) {
+    if (strlen(iso) != 3) return WWC_ERR_ARGUMENT;
+    UChar code[4] = {(UChar)iso[0], (UChar)iso[1], (UChar)iso[2], 0};
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t digits = ucurr_getDefaultFractionDigits(code, &status);
+    return U_SUCCESS(status) ? digits : WWC_ERR_ICU;
+}
+
 int32_t wwc_country_count(void) {
     const char *const *list = uloc_getISOCountries();
     int32_t n = 0;
