@@ -40,6 +40,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Forms converted in parallel.", valueName: "n"))
     var jobs: Int = 1
 
+    @Flag(help: "With --out-dir, flush each record to disk before renaming it into place (survives a power cut; slower).")
+    var fsync = false
+
     @OptionGroup var language: LanguageOption
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var limitOptions: LimitOptions
@@ -85,7 +88,7 @@ struct ConvertCommand: ParsableCommand {
             if let outDirectory {
                 let text = json.serialized(pretty: true) + "\n"
                 do {
-                    try AtomicFileWriter.write(Data(text.utf8), to: outDirectory.appendingPathComponent(names[index]))
+                    try AtomicFileWriter.write(Data(text.utf8), to: outDirectory.appendingPathComponent(names[index]), durable: fsync)
                 } catch {
                     return ConvertOutput(result: result, line: nil, writeError: String(describing: error))
                 }

@@ -95,7 +95,7 @@ struct FormWalker {
                 "count": .number(candidates.count),
             ], path: node.path, location: node.location))
         case .unknownCriterion:
-            reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(node.key)],
+            reject(node, .error(.criterionUnknown, arguments: ["key": .text(node.key), "criterion": .text(node.key)],
                                 path: node.path, location: node.location))
         case .unknown:
             keepUnmapped(node)
@@ -127,7 +127,7 @@ struct FormWalker {
             visitCriterion(rest, id: id)
             return
         }
-        reject(node, .error(.criterionUnknown, arguments: ["criterion": .text(idText(node))],
+        reject(node, .error(.criterionUnknown, arguments: ["key": .text(idText(node)), "criterion": .text(idText(node))],
                             path: node.path, location: node.location))
     }
 

@@ -15,6 +15,9 @@ struct LabelIndex: Sendable {
     let titleKeys: [String: Set<String>]
     let statuses: [String: CanonicalApplication.Status]
     let indicators: [String: CanonicalApplication.Indicator]
+    /// One spelling per answer, in the language's own words, for messages
+    /// (`status` → `Sí, En proceso, No`).
+    let answerExamples: [String: String]
     /// All keys this language knows (for locale detection).
     let vocabulary: Set<String>
 
@@ -53,6 +56,10 @@ struct LabelIndex: Sendable {
         }
         indicators = catalogs.reduce(into: [:]) { table, variant in
             table.merge(Self.answers(variant.synonyms(enum: "indicator"), CanonicalApplication.Indicator.init(rawValue:))) { a, _ in a }
+        }
+        answerExamples = ["status", "indicator"].reduce(into: [:]) { examples, name in
+            let synonyms = catalog.synonyms(enum: name)
+            examples[name] = synonyms.keys.sorted().compactMap { synonyms[$0]?.first }.joined(separator: ", ")
         }
         vocabulary = Set(sections.keys).union(fields.keys).union(titles.keys)
     }

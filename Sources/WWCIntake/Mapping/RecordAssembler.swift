@@ -88,7 +88,8 @@ struct RecordAssembler {
 
     private mutating func assignCriterion(_ assignment: FieldAssignment, into criterion: inout CanonicalApplication.Criterion) {
         switch schema.field(assignment.field)?.type {
-        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:))
+        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:),
+                                          examples: labels.answerExamples["status"] ?? "")
         case .date?: criterion.since = parse(assignment, parser.date)
         case .urlList?: criterion.evidence = parseURLs(assignment)
         case .title?: checkTitle(assignment, criterion: criterion.id)
@@ -110,7 +111,8 @@ struct RecordAssembler {
     private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
         switch MappingSchema.localName(ofFieldID: assignment.field) {
         case "indicator":
-            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:))
+            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:),
+                                          examples: labels.answerExamples["indicator"] ?? "")
         case "year": outcome.year = parseYear(assignment)
         case "baselineYear": outcome.baselineYear = parseYear(assignment)
         case "sdg":
@@ -129,11 +131,8 @@ struct RecordAssembler {
     /// value / baseline / target: a percent (→ fraction) for broadband, a decimal otherwise.
     private mutating func assignMeasure(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
         let asPercent = outcome.indicator == .broadbandHouseholds
-        let value: String? = if asPercent {
-            parseNumber(assignment, parser.percent, plain: PlainNumber.fraction(fromBarePercent:))
-        } else {
-            parseNumber(assignment, parser.decimal, plain: PlainNumber.decimal)
-        }
+        let value = asPercent ? parseNumber(assignment, kind: .percent, parser.percent)
+            : parseNumber(assignment, kind: .number, parser.decimal)
         switch MappingSchema.localName(ofFieldID: assignment.field) {
         case "baseline": outcome.baseline = value
         case "target": outcome.target = value
@@ -175,29 +174,34 @@ struct RecordAssembler {
         }
     }
 
-    /// JSON numbers are locale-free text (`1234.5` everywhere); strings follow the locale.
-    private mutating func parseNumber(_ assignment: FieldAssignment, _ rule: (String) throws(ValueError) -> Parsed<String>,
-                                      plain: (String) throws(ValueError) -> Parsed<String>) -> String? {
-        if assignment.nodes[0].scalar?.kind == .number { return parse(assignment, plain) }
-        return parse(assignment, rule)
+    /// JSON numbers are JSON grammar, not the locale's writing (`14.2` in an es-CO file is
+    /// fourteen point two), so they go through the value layer's JSON rule; strings follow
+    /// the locale.
+    private mutating func parseNumber(_ assignment: FieldAssignment, kind: ValueKind,
+                                      _ rule: (String) throws(ValueError) -> Parsed<String>) -> String? {
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, rule) }
+        return parseJSONNumber(assignment, kind: kind)?.stringValue
     }
 
     private mutating func parseInteger(_ assignment: FieldAssignment) -> Int? {
-        if assignment.nodes[0].scalar?.kind == .number { return parse(assignment, PlainNumber.integer) }
-        return parse(assignment, parser.integer)
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.integer) }
+        return parseJSONNumber(assignment, kind: .integer)?.integerValue
     }
 
     private mutating func parseYear(_ assignment: FieldAssignment) -> Int? {
-        if assignment.nodes[0].scalar?.kind == .number {
-            guard let year = parse(assignment, PlainNumber.integer) else { return nil }
-            let parser = self.parser
-            return parse(assignment) { (_: String) throws(ValueError) in try parser.year(String(year)) }
-        }
-        return parse(assignment, parser.year)
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.year) }
+        return parseJSONNumber(assignment, kind: .year)?.integerValue
+    }
+
+    private mutating func parseJSONNumber(_ assignment: FieldAssignment, kind: ValueKind) -> JSONValue? {
+        let node = assignment.nodes[0]
+        guard let scalar = node.scalar else { return nil }
+        let parser = self.parser
+        return parse(assignment) { (_: String) throws(ValueError) in try parser.json(kind, scalar: scalar) }
     }
 
     private mutating func parseEnum<Value>(_ assignment: FieldAssignment, _ synonyms: [String: Value],
-                                           _ canonical: (String) -> Value?) -> Value? {
+                                           _ canonical: (String) -> Value?, examples: String) -> Value? {
         let node = assignment.nodes[0]
         if node.scalar?.kind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
             return value
@@ -207,8 +211,7 @@ struct RecordAssembler {
         if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
             return value
         }
-        let accepted = synonyms.keys.sorted().prefix(8).joined(separator: ", ")
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "expected": .text(accepted)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples)]),
                node, field: assignment.field)
         return nil
     }
