@@ -136,8 +136,10 @@ struct ScoreOutput {
     let catalogs: CatalogSet
     let language: String
 
+    /// Rendered like a diagnostic, so that a `field` argument also gets its localized `label`
+    /// (`score.applicant_incomplete`).
     func message(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> String {
-        catalogs.render(key: code.rawValue, arguments: arguments, language: language)
+        catalogs.render(Diagnostic(.warning, code, arguments: arguments), language: language)
     }
 
     func report(_ diagnostics: [Diagnostic]) {

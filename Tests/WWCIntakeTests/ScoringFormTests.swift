@@ -87,4 +87,23 @@ import Testing
             json: try #require(JSONValue.parse(Data(record.json { _ in "" }.serialized().utf8)).value))
         #expect(rubric.score(readBack) == report)
     }
+
+    /// Every code scoring emits has a message in every language, with the arguments it gets.
+    @Test(arguments: ["en", "es", "pt", "fr"])
+    func everyScoringCodeHasAMessage(language: String) throws {
+        let codes: [DiagnosticCode] = [
+            .rubricMalformed, .rubricInvalid, .rubricUnknownCriterion, .rubricNotFound, .scoreLevel, .scoreCoreUnmet,
+            .scoreIneligiblePopulation, .scoreIneligibleCountry, .scoreOutcomeUnmet, .scorePrerequisiteUnmet,
+            .scoreAreaMinimum, .scoreBelowThreshold, .scoreApplicantIncomplete,
+        ]
+        let catalog = try #require(TestCatalogs.shared.catalog(for: language))
+        for code in codes {
+            #expect(catalog.message(code.rawValue) != nil, "\(language): \(code)")
+        }
+        let rendered = TestCatalogs.shared.render(
+            Diagnostic(.warning, .scoreBelowThreshold, arguments: ["points": 29, "needed": 30, "level": "gold"]),
+            language: language)
+        #expect(rendered.contains("29") && rendered.contains("30"))
+        #expect(!rendered.contains("score.below_threshold"))
+    }
 }
