@@ -211,7 +211,8 @@ struct RecordAssembler {
         if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
             return value
         }
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples),
+                                                         "expected": .text(examples)]),
                node, field: assignment.field)
         return nil
     }
