@@ -39,10 +39,16 @@ struct XMLTreeBuilder {
 
     /// Names are interned in the reader's dictionary, so one pointer is one name.
     private struct CachedName {
+        /// What an attribute of this name does; decided once per name, not per attribute.
+        enum Role {
+            case id, label, name, xmlLang, lang, value
+        }
+
         let written: String
         let localKey: String
         let local: String
         let prefix: String?
+        let role: Role
     }
 
     private struct Stop: Error {
@@ -189,12 +195,12 @@ struct XMLTreeBuilder {
             guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else { continue }
             let attributeName = cachedName(namePointer, handle)
             let value = try text(xmlTextReaderConstValue(handle), location: location)
-            switch (attributeName.prefix, attributeName.local) {
-            case (nil, "id"): id = value; continue
-            case (nil, "label"): label = value; continue
-            case (nil, "name"): name = value; continue
-            case ("xml", "lang") where isRoot: xmlLang = value; continue
-            case (nil, "lang") where isRoot: lang = value; continue
+            switch attributeName.role {
+            case .id: id = value; continue
+            case .label: label = value; continue
+            case .name: name = value; continue
+            case .xmlLang where isRoot: xmlLang = value; continue
+            case .lang where isRoot: lang = value; continue
             default: break
             }
             try countNode(location)
@@ -351,8 +357,17 @@ struct XMLTreeBuilder {
         let written = String(cString: pointer.assumingMemoryBound(to: CChar.self))
         let local = xmlTextReaderConstLocalName(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? written
         let prefix = xmlTextReaderConstPrefix(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+        let role: CachedName.Role =
+            switch (prefix, local) {
+            case (nil, "id"): .id
+            case (nil, "label"): .label
+            case (nil, "name"): .name
+            case ("xml", "lang"): .xmlLang
+            case (nil, "lang"): .lang
+            default: .value
+            }
         let cached = CachedName(written: written, localKey: local.replacingOccurrences(of: "_", with: " "),
-                                local: local, prefix: prefix)
+                                local: local, prefix: prefix, role: role)
         names[pointer] = cached
         return cached
     }
