@@ -4,17 +4,18 @@ import Testing
 
 @Suite struct ReaderScreeningTests {
     @Test(arguments: [
-        "", "=", "==", "a=b", "========", "=========", "x=\u{3D}\u{BD}=\u{FF}", "ab=cd=ef=gh=ij=kl=mn=op=qr=",
-        String(repeating: "é=", count: 37),
-    ])
-    func countsEqualsSignsExactly(text: String) {
-        var random = Array(text.utf8)
-        // Bytes next to '=' (0x3C, 0x3E, 0xBD) must not count: SWAR borrow bugs show up there.
-        random += [0x3C, 0x3D, 0x3E, 0xBD, 0x3D, 0x00, 0x3D]
-        let naive = random.filter { $0 == UInt8(ascii: "=") }.count
-        random.withUnsafeBytes { bytes in
-            #expect(InputScreening.countEqualsSigns(bytes) == naive)
-        }
+        ("<a x=\"1\" y = '2' z=3>", 2, false),  // z=3 is malformed, not an attribute (the precise scan may overcount)
+        ("<a x=\"1\" y='2'/>", 2, false),
+        ("<a x=\"1\" y='2' z=\"3\"/>", 2, true),
+        ("<a>k=v&amp;j=w " + String(repeating: "=", count: 5_000) + "</a>", 2, false),  // precise scan: text only
+        ("<a " + (0..<5_000).map { "x\($0)=\"\"" }.joined(separator: " ") + "/>", 4_999, true),
+        ("<a " + (0..<5_000).map { "x\($0)=\"\"" }.joined(separator: " ") + "/>", 5_000, false),
+    ] as [(String, Int, Bool)])
+    func attributeCountAgainstTheLimit(xml: String, limit: Int, rejected: Bool) {
+        let diagnostic = Array(xml.utf8).withUnsafeBytes { InputScreening.tooManyAttributes($0, limit: limit) }
+        #expect((diagnostic?.code == .inputTooLarge) == rejected)
+        let precise = Array(xml.utf8).withUnsafeBytes { InputScreening.preciseAttributeScan($0, limit: limit) }
+        if rejected { #expect(precise != nil) }  // never undercounts
     }
 
     @Test(arguments: [

@@ -21,14 +21,38 @@ enum InputScreening {
 
     /// `input.too_large` when one start tag has more than `limit` attributes, at its line.
     ///
-    /// Cheap in the usual case: an element can only have that many attributes if the document
-    /// has that many `=` bytes, which one vectorizable count rules out. Only then are start tags
-    /// scanned (quote-aware; `<` cannot occur inside an attribute value, so a tag ends at the
-    /// first `>` outside quotes or the next `<`). Comments and CDATA are scanned like content,
-    /// which can only overcount. UTF-16 input is scanned per byte too: its ASCII characters
-    /// keep their byte values, other characters can only add to the count.
-    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
-        guard countEqualsSigns(bytes) > limit else { return nil }
+    /// Cheap in the usual case: every attribute is `name="…"` or `name='…'`, so an element can
+    /// only have that many attributes if the document has that many `=` bytes followed (after
+    /// optional whitespace) by a quote. `memchr` finds the `=` signs (rare in forms, so this
+    /// costs almost nothing); only if the count exceeds the limit, or there are so many `=`
+    /// that jumping between them stops paying, are start tags scanned precisely. UTF-16 input
+    /// (a NUL byte after each ASCII character) always takes the precise scan.
+    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int, isUTF16: Bool = false) -> Diagnostic? {
+        guard !isUTF16, let base = bytes.baseAddress else { return preciseAttributeScan(bytes, limit: limit) }
+        let count = bytes.count
+        var index = 0
+        var signs = 0
+        var attributeLike = 0
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+            let at = base.distance(to: UnsafeRawPointer(found))
+            signs += 1
+            var next = at + 1
+            while next < count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0A || bytes[next] == 0x0D {
+                next += 1
+            }
+            if next < count, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: "'") {
+                attributeLike += 1
+            }
+            if attributeLike > limit || signs > 4_096 { return preciseAttributeScan(bytes, limit: limit) }
+            index = at + 1
+        }
+        return nil
+    }
+
+    /// Counts the attributes of every start tag, quote-aware. `<` cannot occur inside an
+    /// attribute value, so a tag ends at the first `>` outside quotes or at the next `<`.
+    /// Comments and CDATA are scanned like tags, which can only overcount.
+    static func preciseAttributeScan(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
         let count = bytes.count
         var index = 0
         var line = 1
@@ -66,29 +90,6 @@ enum InputScreening {
             }
         }
         return nil
-    }
-
-    /// Number of `=` bytes, eight at a time (SWAR): this runs on every XML input, so it must
-    /// cost a small fraction of parsing.
-    static func countEqualsSigns(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return 0 }
-        let pattern: UInt64 = 0x3D3D_3D3D_3D3D_3D3D
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var total = 0
-        var index = 0
-        while index + 8 <= count {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
-            // Exact zero-byte detection: a byte of `word` is zero iff its high bit ends up set.
-            let zeros = ~(((word & low7) &+ low7) | word | low7)
-            total &+= zeros.nonzeroBitCount
-            index &+= 8
-        }
-        while index < count {
-            if bytes[index] == UInt8(ascii: "=") { total &+= 1 }
-            index &+= 1
-        }
-        return total
     }
 
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.

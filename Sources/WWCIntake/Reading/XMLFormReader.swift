@@ -29,10 +29,11 @@ public struct XMLFormReader: Sendable {
     }
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
-        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: InputScreening.isUTF16XML(bytes)) {
+        let isUTF16 = InputScreening.isUTF16XML(bytes)
+        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
-        if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement) {
+        if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement, isUTF16: isUTF16) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
