@@ -92,6 +92,74 @@ enum InputScreening {
         return nil
     }
 
+    /// The `encoding` pseudo-attribute of the XML declaration (after an optional UTF-8 BOM),
+    /// lowercased; nil without one or for UTF-16 input.
+    static func declaredXMLEncoding(_ bytes: UnsafeRawBufferPointer) -> String? {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let prefix = Array("<?xml".utf8)
+        guard bytes.count >= start + prefix.count,
+            prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] })
+        else { return nil }
+        // The declaration is short; 256 bytes is plenty and keeps this O(1).
+        let end = min(bytes.count, start + 256)
+        var declaration: [UInt8] = []
+        var index = start
+        while index < end, !(bytes[index] == UInt8(ascii: "?") && index + 1 < end && bytes[index + 1] == UInt8(ascii: ">")) {
+            declaration.append(bytes[index])
+            index += 1
+        }
+        let text = String(decoding: declaration, as: UTF8.self)
+        guard let range = text.range(of: "encoding") else { return nil }
+        let rest = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.lowercased()
+    }
+
+    /// `encoding.invalid` for what libxml2 2.9 gets wrong or reports badly about declared
+    /// encodings: a UTF-8 BOM contradicted by a declared non-UTF-8 encoding (libxml2 would
+    /// silently decode UTF-8 bytes as, say, Latin-1) and 8-bit bytes in a document declared
+    /// US-ASCII (libxml2 stops reading and calls it "Extra content at the end").
+    static func declaredEncodingConflict(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
+        guard let encoding = declaredXMLEncoding(bytes) else { return nil }
+        let hasUTF8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if hasUTF8BOM, encoding != "utf-8", encoding != "utf8" {
+            return .error(.encodingInvalid,
+                          arguments: ["encoding": .text(encoding), "detail": "UTF-8 byte order mark contradicts the declared encoding"],
+                          location: SourceLocation(line: 1, column: 1))
+        }
+        if ["us-ascii", "ascii", "iso646-us", "ansi_x3.4-1968"].contains(encoding),
+            let offset = bytes.firstIndex(where: { $0 >= 0x80 })
+        {
+            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding), "detail": "byte above 0x7F"],
+                          location: byteLocation(ofOffset: offset, in: bytes))
+        }
+        return nil
+    }
+
+    /// 1-based line and column in UTF-16 code units of a byte offset in UTF-16 input (after
+    /// its BOM, if any).
+    static func utf16Location(ofOffset offset: Int, in bytes: UnsafeRawBufferPointer) -> SourceLocation {
+        guard bytes.count >= 2 else { return SourceLocation(line: 1, column: 1) }
+        let bigEndian = (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0x00 && bytes[1] == 0x3C)
+        var index = (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) ? 2 : 0
+        var line = 1
+        var column = 1
+        while index + 1 < min(offset + 1, bytes.count) {
+            let unit = bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                                 : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index])
+            if unit == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 2
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.
     static func isUTF16XML(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count >= 2 else { return false }

@@ -53,7 +53,9 @@ struct LibXMLError: Sendable, Hashable {
             return true
         case Int32(bitPattern: XML_ERR_INVALID_CHAR.rawValue):
             // Same code for "Char 0x1 out of allowed range" (markup) and bad UTF-8 (encoding).
+            // A NUL character is an encoding finding, as a NUL byte is (see XMLFormReader).
             return message.contains("not proper UTF-8") || message.contains("encoding")
+                || message.hasPrefix("Char 0x0 ")
         default:
             return message.contains("input conversion failed") || message.contains("Unsupported encoding")
         }

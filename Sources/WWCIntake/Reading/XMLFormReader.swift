@@ -33,6 +33,9 @@ public struct XMLFormReader: Sendable {
         if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
+        if !isUTF16, let rejection = InputScreening.declaredEncodingConflict(bytes) {
+            return ReadResult(document: nil, diagnostics: [rejection])
+        }
         if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement, isUTF16: isUTF16) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }

@@ -126,7 +126,9 @@ struct XMLTreeBuilder {
                                           location: location))
         }
         try countNode(location)
-        guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else { return }
+        guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else {
+            throw Stop(diagnostic: .error(.xmlMalformed, arguments: ["detail": "element without a name"], location: location))
+        }
         let name = cachedName(namePointer, handle)
 
         var path: String
@@ -324,8 +326,11 @@ struct XMLTreeBuilder {
             if error.line == nil, let offset = Self.offendingOffset(reportedIn: error.message, bytes: bytes) {
                 // Conversion errors (iconv: windows-1252, ISO-8859-x) come without a parser
                 // context, hence without a position; libxml2 quotes the bytes, so find them.
-                // These are 8-bit encodings: one byte is one character, so the column counts bytes.
-                let location = InputScreening.byteLocation(ofOffset: offset, in: bytes)
+                // UTF-16 columns count code units; otherwise these are 8-bit encodings (iconv:
+                // windows-1252, ISO-8859-x), where one byte is one character.
+                let location = InputScreening.isUTF16XML(bytes)
+                    ? InputScreening.utf16Location(ofOffset: offset, in: bytes)
+                    : InputScreening.byteLocation(ofOffset: offset, in: bytes)
                 error.line = location.line
                 error.column = location.column
             }
