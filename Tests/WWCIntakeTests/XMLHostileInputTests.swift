@@ -130,6 +130,21 @@ import Testing
         #expect(diagnostic.arguments["detail"] == .text("Opening and ending tag mismatch: b line 2 and c"))
     }
 
+    @Test func truncatedFileSaysWhatIsMissing() throws {
+        let result = XMLFormReader().read(Data("<solicitud>\n <ciudad>Lyon</ciudad>\n <pais>Fr".utf8))
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == .xmlMalformed)
+        #expect(diagnostic.line == 3)
+        #expect(diagnostic.arguments["detail"] == "Premature end of data")
+        #expect(diagnostic.arguments["expected"] == "</pais>")
+    }
+
+    @Test func twoRootsKeepLibXMLsMessage() throws {
+        let diagnostic = try #require(XMLFormReader().read(Data("<a/>\n<b/>".utf8)).diagnostics.first)
+        #expect(diagnostic.arguments["detail"] == "Extra content at the end of the document")
+        #expect(diagnostic.arguments["expected"] == nil)
+    }
+
     /// Errors go to a per-thread handler: parallel reads must each get their own finding.
     @Test func parallelReadsKeepTheirOwnErrors() {
         let inputs: [(String, DiagnosticCode)] = [

@@ -64,7 +64,7 @@ struct LibXMLError: Sendable, Hashable {
     /// libxml2's own hard limits (it runs without `XML_PARSE_HUGE`): text nodes over 10 MB,
     /// names over 50,000 bytes, attribute values over 10 MB.
     var isSizeLimit: Bool {
-        message.contains("huge text node") || message.contains("too long")
+        message.contains("huge text node") || message.contains("too long") || message.contains("too big")
             || code == Int32(bitPattern: XML_ERR_NAME_TOO_LONG.rawValue)
     }
 

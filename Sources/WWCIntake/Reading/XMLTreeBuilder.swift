@@ -334,7 +334,14 @@ struct XMLTreeBuilder {
                 error.line = location.line
                 error.column = location.column
             }
-            return Stop(diagnostic: error.diagnostic(limits: limits))
+            var diagnostic = error.diagnostic(limits: limits)
+            if error.message == "Extra content at the end of the document", let open = stack.last {
+                // libxml2's push parser says this when the input simply stops inside an element
+                // (a truncated file); with elements still open, say what is missing instead.
+                diagnostic.arguments["detail"] = "Premature end of data"
+                if let name = names[open.name]?.written { diagnostic.arguments["expected"] = .text("</\(name)>") }
+            }
+            return Stop(diagnostic: diagnostic)
         }
         let line = Int(xmlTextReaderGetParserLineNumber(reader.handle))
         let column = Int(xmlTextReaderGetParserColumnNumber(reader.handle))
