@@ -319,7 +319,7 @@ struct XMLTreeBuilder {
     /// caused (entity loops, undeclared entities), then libxml2's own error.
     private func failure(status: Int32) -> Stop {
         let error = errors.firstError
-        if let doc = xmlTextReaderCurrentDoc(reader.handle), doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+        if let doc = reader.currentDocument(), doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
             return Stop(diagnostic: dtdForbidden(line: error?.line))
         }
         if var error {
