@@ -13,13 +13,16 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || { echo "installing: python3-jsonschema (schema checks in the tests)" >&2; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  pip install -q jsonschema 2>/dev/null || $$SUDO apt-get install -y -qq python3-jsonschema; }
 
 build: deps
 	$(SWIFT) build
 
 demo: deps
 	$(SWIFT) build -c release --product intake
-	.build/release/intake convert samples --out-dir .build/demo-out
+	.build/release/intake convert samples/en samples/es samples/fr samples/pt --out-dir .build/demo-out --jobs 2
 	@echo "canonical records written to .build/demo-out/" >&2
 
 test: deps

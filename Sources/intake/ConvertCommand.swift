@@ -1,13 +1,147 @@
 import ArgumentParser
+import Synchronization
+import Foundation
 import WWCIntake
 
+/// `intake convert`: forms in, canonical records out.
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Not built yet."
+        abstract: "Convert submitted forms into canonical application records.",
+        discussion: """
+            One input prints one JSON object on stdout; several inputs (or a folder) print JSON \
+            Lines, one record per accepted form, in input order. With --out-dir each record is \
+            written as NAME.json, atomically (a file is either complete or absent).
+
+            A form with any error is rejected: no record is written for it, and its diagnostics \
+            go to stderr as file:line:col: severity: message [code]. A bad file never stops the \
+            batch. Values no field takes are kept in the record's `unmapped` list.
+
+            Exit status: 0 every form converted (warnings allowed), 1 some form rejected, \
+            2 usage or configuration error.
+
+            Examples:
+              intake convert samples/es/bogota.xml
+              intake convert samples/ --out-dir out/ --jobs 2
+              intake convert form.json --locale es-CO
+            """
     )
 
+    @Argument(help: ArgumentHelp("Form files (.xml, .json) or folders to search.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp(
+        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
+    var locale: String?
+
+    @Option(help: ArgumentHelp("Write each record to DIR/NAME.json instead of stdout.", valueName: "dir"))
+    var outDir: String?
+
+    @Option(help: ArgumentHelp("Forms converted in parallel.", valueName: "n"))
+    var jobs: Int = 1
+
+    @Flag(help: "With --out-dir, flush each record to disk before renaming it into place (survives a power cut; slower).")
+    var fsync = false
+
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var limitOptions: LimitOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let locale {
+            do {
+                _ = try ValueParser.locale(locale)
+            } catch {
+                throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
+            }
+        }
+    }
+
     func run() throws {
-        throw CleanExit.message("intake convert: not built yet")
+        let catalogs = try catalogOptions.load()
+        let converter = Converter(catalogs: catalogs, options: ConversionOptions(locale: locale, limits: limitOptions.limits))
+        let (files, inputProblems) = InputFiles.collect(inputs)
+        let lang = language.code
+        let stderr = Terminal.standardError
+        for problem in inputProblems {
+            stderr.write(DiagnosticFormatter.line(problem, message: catalogs.render(problem, language: lang)) + "\n")
+        }
+        let outDirectory = outDir.map { URL(fileURLWithPath: $0) }
+        if let outDir, let outDirectory {
+            do {
+                try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
+            } catch {
+                stderr.write("error: cannot create output folder \(outDir): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
+        let names = InputFiles.outputNames(for: files)
+        let single = files.count == 1 && inputs.count == 1 && outDirectory == nil
+        let progress = ProgressLine(total: files.count, terminal: stderr)
+        let tally = Mutex(ConvertTally())
+
+        BatchConverter(converter: converter, jobs: jobs).run(files: files, process: { (index: Int, result: ConversionResult) -> ConvertOutput in
+            // Worker thread: serialize and (with --out-dir) write the record.
+            guard let record = result.record else { return ConvertOutput(result: result, line: nil, writeError: nil) }
+            let json = record.json { catalogs.render($0, language: lang) }
+            if let outDirectory {
+                let text = json.serialized(pretty: true) + "\n"
+                do {
+                    try AtomicFileWriter.write(Data(text.utf8), to: outDirectory.appendingPathComponent(names[index]), durable: fsync)
+                } catch {
+                    return ConvertOutput(result: result, line: nil, writeError: String(describing: error))
+                }
+                return ConvertOutput(result: result, line: nil, writeError: nil)
+            }
+            return ConvertOutput(result: result, line: json.serialized(pretty: single) + "\n", writeError: nil)
+        }, deliver: { (_: Int, output: ConvertOutput) in
+            // In input order, one at a time.
+            for diagnostic in output.result.diagnostics {
+                stderr.write(DiagnosticFormatter.line(diagnostic, message: catalogs.render(diagnostic, language: lang)) + "\n")
+            }
+            if let line = output.line { Terminal.standardOutput.write(line) }
+            if let writeError = output.writeError { stderr.write("error: cannot write \(writeError)\n") }
+            tally.withLock { tally in
+                tally.record(output)
+                progress.update(done: tally.done)
+            }
+        })
+        progress.finish()
+        let summary = tally.withLock { $0 }
+        let rejected = summary.rejected + inputProblems.count
+        let message = catalogs.render(key: "summary.convert", arguments: [
+            "converted": .number(summary.converted), "rejected": .number(rejected),
+            "files": .number(files.count + inputProblems.count), "warnings": .number(summary.warnings),
+        ], language: lang)
+        stderr.write(message + "\n")
+        if summary.writeFailures > 0 { throw ExitCode(2) }
+        if rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+struct ConvertOutput: Sendable {
+    var result: ConversionResult
+    var line: String?
+    var writeError: String?
+}
+
+struct ConvertTally: Sendable {
+    var done = 0
+    var converted = 0
+    var rejected = 0
+    var warnings = 0
+    var writeFailures = 0
+
+    mutating func record(_ output: ConvertOutput) {
+        done += 1
+        warnings += output.result.warningCount
+        if output.writeError != nil {
+            writeFailures += 1
+        } else if output.result.isAccepted {
+            converted += 1
+        } else {
+            rejected += 1
+        }
     }
 }

@@ -1,13 +1,35 @@
 import ArgumentParser
+import Foundation
 import WWCIntake
+
+extension FormTemplate.Format: ExpressibleByArgument {}
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Not built yet."
+        abstract: "Print a blank form in a language: every field by its label, every criterion by its id with its title.",
+        discussion: "Fill it in and convert it with `intake convert`. Example: intake template --locale es-MX --format xml > solicitud.xml"
     )
 
+    @Option(help: "The form's locale, e.g. es-MX, pt-BR, fr-CA, en-US.")
+    var locale: String
+
+    @Option(help: "xml or json.")
+    var format: FormTemplate.Format = .json
+
+    @Option(help: "The locales folder.")
+    var dir: String?
+
     func run() throws {
-        throw CleanExit.message("intake template: not built yet")
+        let folder = try CatalogCLI.directory(dir)
+        let (set, diagnostics) = CatalogSet.load(directory: folder)
+        for diagnostic in diagnostics {
+            Terminal.standardError.write(CatalogCLI.line(diagnostic, set, language: "en") + "\n")
+        }
+        guard let set else { throw InputRejected() }
+        guard let template = FormTemplate.make(set, locale: locale, format: format) else {
+            throw ValidationError("no catalog for \(locale); available: \(set.languages.joined(separator: ", "))")
+        }
+        Terminal.standardOutput.write(template)
     }
 }

@@ -3,12 +3,15 @@
 // Why this header exists: distro ICU suffixes every symbol with its major version
 // (u_strlen → u_strlen_72) and Foundation on Linux carries its own ICU module whose
 // declarations clash with the system headers. This header therefore includes no ICU header:
-// only fixed-width C types and opaque handles. All ICU calls live in the .c files.
+// only fixed-width C types and opaque handles. All ICU calls live in the .c/.cpp files.
 //
 // Conventions
 // - Strings cross the boundary as UTF-8 (pointer + length); conversion to UTF-16 happens in C.
 // - Output goes to a caller buffer: functions return the number of bytes needed (excluding NUL),
 //   or a negative wwc_status on failure. Call again with a larger buffer when needed > capacity.
+//   When the output fits, it is NUL-terminated if there is room for the NUL.
+// - Handles (wwc_numfmt, wwc_datefmt) are not thread-safe: one per thread. Stateless
+//   functions (text, match key, IDNA, locale, messages) are thread-safe.
 #ifndef WWC_ICU_H
 #define WWC_ICU_H
 
@@ -27,6 +30,7 @@ enum {
     WWC_ERR_TRAILING = -3,     // a parse stopped before the end of the text
     WWC_ERR_LOCALE = -4,       // the locale is not one ICU has data for
     WWC_ERR_ARGUMENT = -5,     // invalid argument (e.g. bad UTF-8)
+    WWC_ERR_RANGE = -6,        // a field is out of range (e.g. 31 February)
 };
 
 /// The ICU version the program runs with, e.g. "72.1" (written to buf, NUL-terminated).
@@ -34,6 +38,133 @@ int32_t wwc_icu_version(char *buf, int32_t capacity);
 
 /// Unicode NFC of UTF-8 input. Returns bytes needed, or a negative status.
 int32_t wwc_normalize_nfc(const char *text, int32_t length, char *out, int32_t capacity);
+
+// MARK: Text
+
+enum {
+    WWC_TEXT_LINE = 0,       // every white space (line breaks too) → one space
+    WWC_TEXT_NARRATIVE = 1,  // runs containing a line break → one "\n"; other runs → one space
+};
+
+/// Cleans text: removes control (Cc) and format (Cf: zero-width, BOM, soft hyphen, bidi marks)
+/// characters, collapses white-space runs (incl. U+00A0, U+202F) per `mode`, trims, then NFC.
+/// Returns bytes needed (0 = nothing left), or a negative status.
+int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+
+/// The matching key: NFKC case fold, all combining marks (Mn, Me) removed, every run of
+/// characters that are not letters, digits or spacing marks turned into one space, trimmed.
+int32_t wwc_match_key(const char *text, int32_t length, char *out, int32_t capacity);
+
+// MARK: Numbers (C++: wwc_number.cpp)
+
+typedef struct wwc_numfmt wwc_numfmt;
+
+enum {
+    WWC_NUMFMT_DECIMAL = 0,           // the locale's decimal pattern
+    WWC_NUMFMT_INTEGER = 1,           // decimal pattern, integer digits only
+    WWC_NUMFMT_PERCENT = 2,           // the locale's percent pattern (spaces in affixes optional)
+    WWC_NUMFMT_CURRENCY = 3,          // the locale's currency pattern (spaces in affixes optional)
+    WWC_NUMFMT_CURRENCY_SWAPPED = 4,  // currency sign on the other side of the number
+    WWC_NUMFMT_PLAIN_INTEGER = 5,     // digits only: no grouping, no fraction (years)
+};
+
+enum {
+    WWC_SYMBOL_DECIMAL = 0,
+    WWC_SYMBOL_GROUPING = 1,
+    WWC_SYMBOL_MINUS = 2,
+};
+
+/// Opens a strict parser (no lenient mode, no exponent). NULL on failure (*status set).
+wwc_numfmt *wwc_numfmt_open(const char *locale, int32_t style, int32_t *status);
+void wwc_numfmt_close(wwc_numfmt *format);
+/// Parses the WHOLE text. Writes ICU's decimal string (may use E notation, e.g. "1.2E+3") to
+/// out; for the currency styles also writes the ISO 4217 code (NUL-terminated) to currency[4].
+/// Returns bytes needed, or WWC_ERR_PARSE / WWC_ERR_TRAILING with *error_offset (UTF-16 units).
+int32_t wwc_numfmt_parse(wwc_numfmt *format, const char *text, int32_t length, char *out,
+                         int32_t capacity, char *currency, int32_t *error_offset);
+/// Formats a decimal string ("1234.5") with the locale's unmodified pattern (for examples).
+/// For the currency styles, `currency` (ISO code) may be NULL for the locale's own currency.
+int32_t wwc_numfmt_format(wwc_numfmt *format, const char *decimal, const char *currency,
+                          char *out, int32_t capacity);
+/// A number symbol of the locale (WWC_SYMBOL_*), UTF-8.
+int32_t wwc_numfmt_symbol(wwc_numfmt *format, int32_t symbol, char *out, int32_t capacity);
+
+// MARK: Dates (wwc_date.c)
+
+typedef struct wwc_datefmt wwc_datefmt;
+
+enum {
+    WWC_DATE_ISO = -1,   // yyyy-MM-dd
+    WWC_DATE_FULL = 0,
+    WWC_DATE_LONG = 1,
+    WWC_DATE_MEDIUM = 2,
+    WWC_DATE_SHORT = 3,
+};
+
+/// Opens a strict (non-lenient) Gregorian date parser in UTC for a date style. With
+/// `four_digit_year` a two-letter year field ("yy") becomes "y". NULL on failure.
+wwc_datefmt *wwc_datefmt_open(const char *locale, int32_t style, int32_t four_digit_year, int32_t *status);
+void wwc_datefmt_close(wwc_datefmt *format);
+/// The pattern in use (UTF-8).
+int32_t wwc_datefmt_pattern(wwc_datefmt *format, char *out, int32_t capacity);
+/// Parses the WHOLE text into year, month (1-12) and day. Returns WWC_OK, WWC_ERR_PARSE,
+/// WWC_ERR_TRAILING or WWC_ERR_RANGE (a field out of range: no rollover).
+int32_t wwc_datefmt_parse(wwc_datefmt *format, const char *text, int32_t length,
+                          int32_t *year, int32_t *month, int32_t *day, int32_t *error_offset);
+int32_t wwc_datefmt_format(wwc_datefmt *format, int32_t year, int32_t month, int32_t day,
+                           char *out, int32_t capacity);
+
+// MARK: Locales and countries (wwc_locale.c)
+
+/// BCP 47 canonical form of a tag ("es_mx" → "es-MX"); WWC_ERR_LOCALE if it is not a
+/// well-formed tag with a known language (and known region, if any).
+int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t capacity);
+/// WWC_OK when ICU has locale data for the language of this ICU locale id or BCP 47 tag.
+int32_t wwc_locale_has_data(const char *locale);
+/// The ISO 4217 currency of the locale's region, e.g. "MXN" (out needs 4 bytes).
+int32_t wwc_locale_currency(const char *locale, char *out, int32_t capacity);
+/// Number of ISO 3166 alpha-2 region codes ICU knows, and the i-th one.
+int32_t wwc_country_count(void);
+int32_t wwc_country_code(int32_t index, char *out, int32_t capacity);
+/// The alpha-3 code of an alpha-2 code ("MX" → "MEX").
+int32_t wwc_country_alpha3(const char *alpha2, char *out, int32_t capacity);
+/// The country's name in a display language ("MX", "fr" → "Mexique"); WWC_ERR_LOCALE if ICU
+/// has no name (it would echo the code).
+int32_t wwc_country_name(const char *alpha2, const char *display_locale, char *out, int32_t capacity);
+/// CLDR cardinal plural categories of the locale, comma-separated ("many,one,other").
+int32_t wwc_plural_categories(const char *locale, char *out, int32_t capacity);
+
+// MARK: IDNA (wwc_idna.c)
+
+/// UTS #46 ToASCII of a domain name (non-transitional, STD3, bidi and CONTEXTJ checks):
+/// "municipalidad.cañete.pe" → "municipalidad.xn--caete-rta.pe", lower-cased.
+/// WWC_ERR_PARSE when IDNA reports any error.
+int32_t wwc_idna_to_ascii(const char *domain, int32_t length, char *out, int32_t capacity);
+
+// MARK: Messages (C++: wwc_message.cpp)
+
+enum {
+    WWC_ARG_TEXT = 0,
+    WWC_ARG_INTEGER = 1,
+};
+
+/// One named message argument.
+typedef struct wwc_message_arg {
+    const char *name;     // NUL-terminated UTF-8
+    int32_t kind;         // WWC_ARG_*
+    const char *text;     // NUL-terminated UTF-8 when kind == WWC_ARG_TEXT
+    int64_t integer;      // when kind == WWC_ARG_INTEGER
+} wwc_message_arg;
+
+/// Formats an ICU MessageFormat pattern with named arguments. On a syntax error returns
+/// WWC_ERR_PARSE with *error_offset (UTF-16 offset in the pattern).
+int32_t wwc_message_format(const char *pattern, int32_t length, const char *locale,
+                           const wwc_message_arg *args, int32_t count, char *out, int32_t capacity,
+                           int32_t *error_offset);
+/// Describes a pattern: one line per fact, "A\t<name>" for each argument name and
+/// "K\t<name>\t<keyword>" for each plural/selectordinal selector keyword ("one", "=0").
+int32_t wwc_message_inspect(const char *pattern, int32_t length, char *out, int32_t capacity,
+                            int32_t *error_offset);
 
 #ifdef __cplusplus
 }

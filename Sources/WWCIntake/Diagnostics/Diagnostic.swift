@@ -105,3 +105,6 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         column.map { "\(line):\($0)" } ?? "\(line)"
     }
 }
+
+/// A diagnostic can end a step (`Result<…, Diagnostic>`, `throws(Diagnostic)`).
+extension Diagnostic: Error {}

@@ -43,4 +43,46 @@ extension DiagnosticCode {
     public static let emailInvalid: Self = "email.invalid"
     public static let urlInvalid: Self = "url.invalid"
     public static let phoneInvalid: Self = "phone.invalid"
+    // Messages and catalogs (translators' checks, `intake catalog …`)
+    public static let catalogMalformed: Self = "catalog.malformed"
+    public static let catalogDuplicateKey: Self = "catalog.duplicate_key"
+    public static let catalogInvalid: Self = "catalog.invalid"
+    public static let catalogHeader: Self = "catalog.header"
+    public static let catalogOrphanOverlay: Self = "catalog.orphan_overlay"
+    public static let catalogMissingKey: Self = "catalog.missing_key"
+    public static let catalogObsoleteKey: Self = "catalog.obsolete_key"
+    public static let catalogMessageSyntax: Self = "catalog.message_syntax"
+    public static let catalogPlaceholderMismatch: Self = "catalog.placeholder_mismatch"
+    public static let catalogPluralMissing: Self = "catalog.plural_missing"
+    public static let catalogPluralIdentical: Self = "catalog.plural_identical"
+    public static let catalogCollision: Self = "catalog.collision"
+    public static let catalogUntranslated: Self = "catalog.untranslated"
+    public static let catalogWhitespace: Self = "catalog.whitespace"
+    public static let catalogFrenchSpacing: Self = "catalog.french_spacing"
+    public static let catalogUnknownID: Self = "catalog.unknown_id"
+    public static let catalogXLIFFInvalid: Self = "catalog.xliff_invalid"
+}
+
+extension DiagnosticCode {
+    // Values (appended by the value layer)
+    public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
+    public static let messageSyntax: Self = "message.syntax"
+}
+
+extension DiagnosticCode {
+    // Scoring: the rubric file
+    public static let rubricMalformed: Self = "rubric.malformed"
+    public static let rubricInvalid: Self = "rubric.invalid"
+    public static let rubricUnknownCriterion: Self = "rubric.unknown_criterion"
+    public static let rubricNotFound: Self = "rubric.not_found"
+    // Scoring: reasons for a level
+    public static let scoreLevel: Self = "score.level"
+    public static let scoreCoreUnmet: Self = "score.core_unmet"
+    public static let scoreIneligiblePopulation: Self = "score.ineligible_population"
+    public static let scoreIneligibleCountry: Self = "score.ineligible_country"
+    public static let scoreOutcomeUnmet: Self = "score.outcome_unmet"
+    public static let scorePrerequisiteUnmet: Self = "score.prerequisite_unmet"
+    public static let scoreAreaMinimum: Self = "score.area_minimum"
+    public static let scoreBelowThreshold: Self = "score.below_threshold"
+    public static let scoreApplicantIncomplete: Self = "score.applicant_incomplete"
 }

@@ -1,0 +1,134 @@
+// Locale tags, regions, country names, currencies and plural categories.
+#include "wwc_internal.h"
+#include <unicode/uloc.h>
+#include <unicode/ucurr.h>
+#include <unicode/ures.h>
+#include <unicode/upluralrules.h>
+#include <unicode/uenum.h>
+#include <string.h>
+#include <stdlib.h>
+#include <ctype.h>
+
+int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t capacity) {
+    char text[ULOC_FULLNAME_CAPACITY];
+    if (length <= 0 || length >= (int32_t)sizeof text) return WWC_ERR_LOCALE;
+    for (int32_t i = 0; i < length; i++) {
+        char c = tag[i];
+        if (c == '_') c = '-';
+        if (!(isalnum((unsigned char)c) || c == '-')) return WWC_ERR_LOCALE;
+        text[i] = c;
+    }
+    text[length] = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(text, id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status) || parsed != length) return WWC_ERR_LOCALE;
+    char canonical[ULOC_FULLNAME_CAPACITY];
+    uloc_canonicalize(id, canonical, sizeof canonical, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    // The language must be one ISO 639 knows and the region (if any) one ISO 3166 knows.
+    char language[ULOC_LANG_CAPACITY];
+    uloc_getLanguage(canonical, language, sizeof language, &status);
+    if (U_FAILURE(status) || language[0] == 0) return WWC_ERR_LOCALE;
+    const char *iso3 = uloc_getISO3Language(canonical);
+    if (iso3 == NULL || iso3[0] == 0) return WWC_ERR_LOCALE;
+    char region[ULOC_COUNTRY_CAPACITY];
+    uloc_getCountry(canonical, region, sizeof region, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    if (region[0] != 0 && isalpha((unsigned char)region[0])) {
+        const char *country3 = uloc_getISO3Country(canonical);
+        if (country3 == NULL || country3[0] == 0) return WWC_ERR_LOCALE;
+    }
+    char bcp47[ULOC_FULLNAME_CAPACITY];
+    int32_t len = uloc_toLanguageTag(canonical, bcp47, sizeof bcp47, 1, &status);
+    if (U_FAILURE(status) || len <= 0) return WWC_ERR_LOCALE;
+    return wwc_copy_out(bcp47, out, capacity);
+}
+
+int32_t wwc_locale_has_data(const char *tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    char language[ULOC_LANG_CAPACITY];
+    uloc_getLanguage(id, language, sizeof language, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    // Walk ICU's installed locales: an unknown language would silently fall back to root.
+    int32_t count = uloc_countAvailable();
+    for (int32_t i = 0; i < count; i++) {
+        const char *available = uloc_getAvailable(i);
+        size_t n = strlen(language);
+        if (strncmp(available, language, n) == 0 && (available[n] == 0 || available[n] == '_')) return WWC_OK;
+    }
+    return WWC_ERR_LOCALE;
+}
+
+int32_t wwc_locale_currency(const char *tag, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    UChar code[4] = {0};
+    int32_t len = ucurr_forLocale(id, code, 4, &status);
+    if (U_FAILURE(status) || len != 3) return WWC_ERR_LOCALE;
+    char ascii[4] = {(char)code[0], (char)code[1], (char)code[2], 0};
+    return wwc_copy_out(ascii, out, capacity);
+}
+
+int32_t wwc_country_count(void) {
+    const char *const *list = uloc_getISOCountries();
+    int32_t n = 0;
+    while (list[n]) n++;
+    return n;
+}
+
+int32_t wwc_country_code(int32_t index, char *out, int32_t capacity) {
+    const char *const *list = uloc_getISOCountries();
+    return wwc_copy_out(list[index], out, capacity);
+}
+
+int32_t wwc_country_alpha3(const char *alpha2, char *out, int32_t capacity) {
+    char id[16] = "und_";
+    strncat(id, alpha2, 3);
+    const char *code = uloc_getISO3Country(id);
+    if (code == NULL || code[0] == 0) return WWC_ERR_LOCALE;
+    return wwc_copy_out(code, out, capacity);
+}
+
+int32_t wwc_country_name(const char *alpha2, const char *display, char *out, int32_t capacity) {
+    char id[16] = "und_";
+    strncat(id, alpha2, 3);
+    UErrorCode status = U_ZERO_ERROR;
+    UChar name[256];
+    int32_t len = uloc_getDisplayCountry(id, display, name, 256, &status);
+    // U_USING_DEFAULT_WARNING: ICU had no name and echoed the code.
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || len <= 0) return WWC_ERR_LOCALE;
+    return wwc_utf8_out(name, len, out, capacity);
+}
+
+int32_t wwc_plural_categories(const char *tag, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    UPluralRules *rules = uplrules_openForType(id, UPLURAL_TYPE_CARDINAL, &status);
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
+    UEnumeration *keywords = uplrules_getKeywords(rules, &status);
+    char joined[256] = "";
+    if (U_SUCCESS(status)) {
+        const char *keyword;
+        int32_t len;
+        while ((keyword = uenum_next(keywords, &len, &status)) != NULL && U_SUCCESS(status)) {
+            if (joined[0]) strncat(joined, ",", sizeof joined - strlen(joined) - 1);
+            strncat(joined, keyword, sizeof joined - strlen(joined) - 1);
+        }
+        uenum_close(keywords);
+    }
+    uplrules_close(rules);
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
+    return wwc_copy_out(joined, out, capacity);
+}

@@ -1,0 +1,110 @@
+// Text cleanup and the matching key. Stateless and thread-safe: the normalizer instances
+// are ICU singletons.
+#include "wwc_internal.h"
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+static int is_line_break(UChar32 c) {
+    return c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity) {
+    wwc_u16 src, filtered = {0}, normalized = {0};
+    int32_t rc = wwc_u16_from_utf8(&src, text, length);
+    if (rc == WWC_OK) rc = wwc_u16_reserve(&filtered, src.length + 1);
+    if (rc != WWC_OK) goto done;
+    // 0 = nothing pending, 1 = a space, 2 = a line break (narrative mode).
+    int pending = 0;
+    int32_t n = 0;
+    for (int32_t i = 0; i < src.length;) {
+        UChar32 c;
+        U16_NEXT(src.chars, i, src.length, c);
+        if (is_line_break(c)) {
+            pending = mode == WWC_TEXT_NARRATIVE ? 2 : (pending > 1 ? pending : 1);
+            continue;
+        }
+        if (u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR) {
+            if (pending == 0) pending = 1;
+            continue;
+        }
+        int8_t type = u_charType(c);
+        if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) continue;
+        if (pending && n > 0) filtered.chars[n++] = pending == 2 ? 0x0A : 0x20;
+        pending = 0;
+        U16_APPEND_UNSAFE(filtered.chars, n, c);
+    }
+    filtered.length = n;
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) { rc = WWC_ERR_ICU; goto done; }
+    // Most input is already NFC: skip the copy when the quick check says so.
+    int32_t span = unorm2_spanQuickCheckYes(nfc, filtered.chars, filtered.length, &status);
+    if (U_SUCCESS(status) && span == filtered.length) {
+        rc = wwc_utf8_out(filtered.chars, filtered.length, out, capacity);
+        goto done;
+    }
+    status = U_ZERO_ERROR;
+    if (wwc_u16_reserve(&normalized, filtered.length * 3 + 1) != WWC_OK) { rc = WWC_ERR_ICU; goto done; }
+    int32_t len = unorm2_normalize(nfc, filtered.chars, filtered.length, normalized.chars, normalized.capacity, &status);
+    rc = U_SUCCESS(status) ? wwc_utf8_out(normalized.chars, len, out, capacity) : WWC_ERR_ICU;
+done:
+    wwc_u16_free(&src);
+    wwc_u16_free(&filtered);
+    wwc_u16_free(&normalized);
+    return rc;
+}
+
+static int32_t normalize_into(const UNormalizer2 *norm, const wwc_u16 *src, wwc_u16 *dst) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t need = unorm2_normalize(norm, src->chars, src->length, NULL, 0, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return WWC_ERR_ICU;
+    if (wwc_u16_reserve(dst, need + 1) != WWC_OK) return WWC_ERR_ICU;
+    status = U_ZERO_ERROR;
+    dst->length = unorm2_normalize(norm, src->chars, src->length, dst->chars, dst->capacity, &status);
+    return U_SUCCESS(status) ? WWC_OK : WWC_ERR_ICU;
+}
+
+int32_t wwc_match_key(const char *text, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *folding = unorm2_getNFKCCasefoldInstance(&status);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
+    wwc_u16 src, folded = {0}, decomposed = {0}, kept = {0}, composed = {0};
+    int32_t rc = wwc_u16_from_utf8(&src, text, length);
+    // 1. Compatibility + case fold (width, ligatures, ß → ss, default ignorables dropped).
+    if (rc == WWC_OK) rc = normalize_into(folding, &src, &folded);
+    // 2. Canonical decomposition, so every accent is a separate combining mark.
+    if (rc == WWC_OK) rc = normalize_into(nfd, &folded, &decomposed);
+    if (rc == WWC_OK) rc = wwc_u16_reserve(&kept, decomposed.length + 1);
+    if (rc != WWC_OK) goto done;
+    // 3. Drop non-spacing and enclosing marks; anything not a letter, digit or spacing mark
+    //    is a word break; collapse breaks to one space and trim.
+    int32_t n = 0;
+    int pending = 0;
+    for (int32_t i = 0; i < decomposed.length;) {
+        UChar32 c;
+        U16_NEXT(decomposed.chars, i, decomposed.length, c);
+        uint32_t mask = U_GET_GC_MASK(c);
+        if (mask & (U_GC_MN_MASK | U_GC_ME_MASK)) continue;
+        if (mask & (U_GC_L_MASK | U_GC_N_MASK | U_GC_MC_MASK)) {
+            if (pending && n > 0) kept.chars[n++] = 0x20;
+            pending = 0;
+            U16_APPEND_UNSAFE(kept.chars, n, c);
+        } else {
+            pending = 1;
+        }
+    }
+    kept.length = n;
+    // 4. Recompose what is left (e.g. Hangul) so keys are NFC like all other text.
+    rc = normalize_into(nfc, &kept, &composed);
+    if (rc == WWC_OK) rc = wwc_utf8_out(composed.chars, composed.length, out, capacity);
+done:
+    wwc_u16_free(&src);
+    wwc_u16_free(&folded);
+    wwc_u16_free(&decomposed);
+    wwc_u16_free(&kept);
+    wwc_u16_free(&composed);
+    return rc;
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// All locale catalogs of a `locales/` folder with the form definition they share.
+///
+/// This is the one loader: `intake convert` resolves labels through it and
+/// `intake catalog check` checks exactly what it loads, so a catalog that passes the check is
+/// the catalog the converter uses.
+public final class CatalogSet: Sendable {
+    /// The reference language: other catalogs are checked against it, and messages fall back to it.
+    public static let referenceLanguage = "en"
+
+    public let directory: URL
+    public let definition: FormDefinition
+    /// Every catalog file that could be read, base catalogs and overlays, sorted by locale.
+    public let files: [CatalogFile]
+
+    init(directory: URL, definition: FormDefinition, files: [CatalogFile]) {
+        self.directory = directory
+        self.definition = definition
+        self.files = files.sorted { $0.locale < $1.locale }
+    }
+
+    /// Loads `form.json` and every `*.json` catalog in `directory`. Returns the set (nil when
+    /// unusable: no form definition, or no `en` catalog) and located diagnostics for every
+    /// file that could not be read or has entries of the wrong shape. A broken catalog other
+    /// than `en` is left out of the set and reported.
+    public static func load(directory: URL) -> (catalogs: CatalogSet?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var formReader = FormDefinitionReader(url: directory.appendingPathComponent("form.json"))
+        let definition = formReader.read()
+        diagnostics += formReader.diagnostics
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && $0 != "form.json" }
+            .sorted()
+        var files: [CatalogFile] = []
+        for name in names {
+            let (file, found) = CatalogFile.read(directory.appendingPathComponent(name))
+            diagnostics += found
+            if let file { files.append(file) }
+        }
+        var usable: [CatalogFile] = []
+        for file in files {
+            if let definition, file.version != definition.version {
+                diagnostics.append(Diagnostic(.error, .catalogHeader,
+                                              arguments: ["key": "version", "expected": .text(definition.version),
+                                                          "found": .text(file.version)],
+                                              file: file.url.path, path: "/version",
+                                              location: file.headerLines["version"].map { SourceLocation(line: $0) }))
+                continue
+            }
+            if file.isOverlay, !files.contains(where: { !$0.isOverlay && $0.locale == file.language }) {
+                diagnostics.append(Diagnostic(.error, .catalogOrphanOverlay,
+                                              arguments: ["locale": .text(file.locale), "language": .text(file.language)],
+                                              file: file.url.path, path: "/locale",
+                                              location: file.headerLines["locale"].map { SourceLocation(line: $0) }))
+                continue
+            }
+            usable.append(file)
+        }
+        guard let definition, usable.contains(where: { $0.locale == referenceLanguage }) else {
+            if definition != nil, !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics.append(Diagnostic(.error, .inputUnreadable,
+                                              arguments: ["file": .text(directory.appendingPathComponent("en.json").path)],
+                                              file: directory.appendingPathComponent("en.json").path))
+            }
+            return (nil, diagnostics)
+        }
+        return (CatalogSet(directory: directory, definition: definition, files: usable), diagnostics)
+    }
+
+    /// Finds the `locales/` folder: the explicit path, else `$WWC_INTAKE_LOCALES`, else the
+    /// first `locales/form.json` found walking up from the executable's folder, then from the
+    /// current directory. Nil when none exists.
+    public static func locateDirectory(explicit: String?) -> URL? {
+        let fileManager = FileManager.default
+        if let explicit {
+            return URL(fileURLWithPath: explicit)
+        }
+        if let environment = ProcessInfo.processInfo.environment["WWC_INTAKE_LOCALES"], !environment.isEmpty {
+            return URL(fileURLWithPath: environment)
+        }
+        var starts: [URL] = []
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            starts.append(executable.deletingLastPathComponent())
+        } else if let path = CommandLine.arguments.first {
+            starts.append(URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        starts.append(URL(fileURLWithPath: fileManager.currentDirectoryPath))
+        for start in starts {
+            var folder = start.standardizedFileURL
+            while true {
+                let candidate = folder.appendingPathComponent("locales")
+                if fileManager.fileExists(atPath: candidate.appendingPathComponent("form.json").path) {
+                    return candidate
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+
+    /// The languages with a base catalog, sorted: `["en", "es", "fr", "pt"]`.
+    public var languages: [String] {
+        files.filter { !$0.isOverlay }.map(\.locale).sorted()
+    }
+
+    /// The regional overlays, sorted: `["es-CO", "es-MX", "fr-CA", "pt-PT"]`.
+    public var overlays: [String] {
+        files.filter(\.isOverlay).map(\.locale).sorted()
+    }
+
+    public func file(for locale: String) -> CatalogFile? {
+        files.first { $0.locale == locale }
+    }
+
+    /// The catalog for a locale tag: `es-CO` → the `es` base with the `es-CO` overlay if there
+    /// is one; `es` → the base; `es_419`, `ES-mx` are understood; an unknown language → nil.
+    public func catalog(for locale: String) -> LocaleCatalog? {
+        let (language, region) = Self.split(locale)
+        guard let base = files.first(where: { !$0.isOverlay && $0.locale == language }) else { return nil }
+        var entries: [String: CatalogEntry.Value] = [:]
+        for entry in base.entries { entries[entry.key] = entry.value }
+        var resolved = language
+        if let region, let overlay = files.first(where: { $0.locale == language + "-" + region }) {
+            for entry in overlay.entries { entries[entry.key] = entry.value }
+            resolved = overlay.locale
+        }
+        return LocaleCatalog(locale: resolved, language: language, entries: entries)
+    }
+
+    /// Language (lowercased) and region (uppercased, 2 letters or 3 digits) of a BCP 47 tag.
+    static func split(_ tag: String) -> (language: String, region: String?) {
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard let first = parts.first else { return ("", nil) }
+        let region = parts.dropFirst().first { part in
+            (part.count == 2 && part.allSatisfy(\.isLetter)) || (part.count == 3 && part.allSatisfy(\.isNumber))
+        }
+        return (first.lowercased(), region?.uppercased())
+    }
+
+    /// The diagnostic's message in a language (`es`, `es-MX`), formatted by ICU with the
+    /// diagnostic's arguments. `field` and `value` are filled from the diagnostic when the
+    /// arguments lack them, and `label` from the field's official label in that language.
+    /// Falls back to the reference language, then to the bare code: never fails.
+    public func render(_ diagnostic: Diagnostic, language: String) -> String {
+        render(key: diagnostic.code.rawValue, arguments: arguments(of: diagnostic, language: language),
+               language: language)
+    }
+
+    /// A UI message (`summary.validate`) in a language, with the same fallbacks as `render`.
+    public func render(key: String, arguments: [String: MessageArgument], language: String) -> String {
+        var candidates: [LocaleCatalog] = []
+        if let catalog = catalog(for: language) { candidates.append(catalog) }
+        if let reference = catalog(for: Self.referenceLanguage) { candidates.append(reference) }
+        for catalog in candidates {
+            guard let pattern = catalog.message(key) else { continue }
+            do {
+                let complete = try Self.completing(arguments, for: pattern)
+                return try MessageFormatter.format(pattern, locale: catalog.locale, arguments: complete)
+            } catch {
+                continue
+            }
+        }
+        let listed = arguments.keys.sorted().map { "\($0)=\(arguments[$0]!)" }.joined(separator: ", ")
+        return listed.isEmpty ? key : "\(key) (\(listed))"
+    }
+
+    /// Gives every argument the pattern uses a value, so that a caller that omitted an
+    /// optional one gets "…" (or 0 for a plural) instead of a raw `{name}` in the message.
+    static func completing(
+        _ arguments: [String: MessageArgument], for pattern: String
+    ) throws(ValueError) -> [String: MessageArgument] {
+        let info = try MessageFormatter.inspect(pattern)
+        var complete = arguments
+        for name in info.argumentNames where complete[name] == nil {
+            complete[name] = info.pluralKeywords[name] == nil ? .text("…") : .number(0)
+        }
+        return complete
+    }
+
+    func arguments(of diagnostic: Diagnostic, language: String) -> [String: MessageArgument] {
+        var arguments = diagnostic.arguments
+        if arguments["field"] == nil, let field = diagnostic.field { arguments["field"] = .text(field) }
+        if arguments["value"] == nil, let value = diagnostic.value { arguments["value"] = .text(value) }
+        if arguments["label"] == nil, let field = diagnostic.field {
+            let generic = Self.genericFieldID(field)
+            arguments["label"] = .text(catalog(for: language)?.labels(for: generic).first ?? field)
+        }
+        return arguments
+    }
+
+    /// `criteria.DM1.status` → `criteria.*.status`; `outcomes[2].value` → `outcomes[].value`.
+    static func genericFieldID(_ field: String) -> String {
+        var parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 3, parts[0] == "criteria" { parts[1] = "*" }
+        if let first = parts.first, first.hasPrefix("outcomes["), first.hasSuffix("]") { parts[0] = "outcomes[]" }
+        return parts.joined(separator: ".")
+    }
+}

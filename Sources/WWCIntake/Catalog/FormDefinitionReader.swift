@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads `form.json` into a `FormDefinition`, reporting every shape problem with its line.
+struct FormDefinitionReader {
+    static let formatID = "wwc-intake-form/1"
+    static let fieldTypes: Set<String> = [
+        "locale", "date", "text", "narrative", "country", "integer", "year", "url", "email", "phone", "money",
+        "status", "indicator", "decimalOrPercent", "sdg", "urlList", "title",
+    ]
+
+    let url: URL
+    var diagnostics: [Diagnostic] = []
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
+        diagnostics.append(Diagnostic(.error, .catalogInvalid, arguments: ["key": .text(key), "expected": expected],
+                                      file: url.path, path: node?.path, location: node?.location))
+    }
+
+    mutating func read() -> FormDefinition? {
+        guard let data = try? Data(contentsOf: url) else {
+            diagnostics.append(Diagnostic(.error, .inputUnreadable, arguments: ["file": .text(url.path)], file: url.path))
+            return nil
+        }
+        let result = JSONFormReader().read(data)
+        for diagnostic in result.diagnostics {
+            var mapped = diagnostic
+            mapped.file = url.path
+            if mapped.code == .jsonMalformed { mapped.code = .catalogMalformed }
+            if mapped.code == .fieldDuplicate { mapped.code = .catalogDuplicateKey }
+            diagnostics.append(mapped)
+        }
+        guard let root = result.document?.root, !result.diagnostics.contains(where: { $0.severity == .error }) else {
+            return nil
+        }
+        func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
+        guard case .section = root.content else {
+            invalid("/", "object", root)
+            return nil
+        }
+        let format = member(root, "form")?.scalar?.text ?? ""
+        guard format == Self.formatID else {
+            diagnostics.append(Diagnostic(.error, .catalogHeader,
+                                          arguments: ["key": "form", "expected": .text(Self.formatID), "found": .text(format)],
+                                          file: url.path, path: "/form", location: member(root, "form")?.location ?? root.location))
+            return nil
+        }
+        guard let version = member(root, "version")?.scalar?.text else {
+            invalid("version", "text", root)
+            return nil
+        }
+        var sections: [SectionDefinition] = []
+        for node in member(root, "sections")?.children ?? [] {
+            guard let id = member(node, "id")?.scalar?.text,
+                  let kind = member(node, "kind")?.scalar.flatMap({ SectionDefinition.Kind(rawValue: $0.text) }) else {
+                invalid("sections", "object", node)
+                continue
+            }
+            sections.append(SectionDefinition(id: id, kind: kind))
+        }
+        var fields: [FieldDefinition] = []
+        for node in member(root, "fields")?.children ?? [] {
+            guard let id = member(node, "id")?.scalar?.text,
+                  let type = member(node, "type")?.scalar?.text, Self.fieldTypes.contains(type),
+                  let required = member(node, "required")?.scalar, required.kind == .bool,
+                  let section = member(node, "section")?.scalar?.text, sections.contains(where: { $0.id == section }) else {
+                invalid("fields", "object", node)
+                continue
+            }
+            fields.append(FieldDefinition(id: id, type: type, required: required.text == "true", section: section))
+        }
+        let areas = (member(root, "areas")?.children ?? []).compactMap { $0.scalar?.text }
+        var criteria: [CriterionDefinition] = []
+        for node in member(root, "criteria")?.children ?? [] {
+            guard let id = member(node, "id")?.scalar?.text,
+                  let area = member(node, "area")?.scalar?.text, areas.contains(area),
+                  let core = member(node, "core")?.scalar, core.kind == .bool else {
+                invalid("criteria", "object", node)
+                continue
+            }
+            criteria.append(CriterionDefinition(id: id, area: area, core: core.text == "true"))
+        }
+        var enums: [String: [String]] = [:]
+        for node in member(root, "enums")?.children ?? [] {
+            enums[node.key] = node.children.compactMap { $0.scalar?.text }
+        }
+        if sections.isEmpty || fields.isEmpty || criteria.isEmpty {
+            invalid(sections.isEmpty ? "sections" : fields.isEmpty ? "fields" : "criteria", "list", root)
+            return nil
+        }
+        return FormDefinition(version: version, sections: sections, fields: fields, areas: areas, criteria: criteria,
+                              enums: enums)
+    }
+}

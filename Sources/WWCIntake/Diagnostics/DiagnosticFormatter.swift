@@ -1,0 +1,16 @@
+/// Formats diagnostics in the compiler convention that editors and CI logs understand:
+/// `file:line:col: severity: message [code]`.
+///
+/// Returns text; printing is the caller's business.
+public enum DiagnosticFormatter {
+    public static func line(_ diagnostic: Diagnostic, message: String) -> String {
+        var place = diagnostic.file ?? "<input>"
+        if let line = diagnostic.line {
+            place += ":\(line)"
+            if let column = diagnostic.column { place += ":\(column)" }
+        }
+        var text = "\(place): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code.rawValue)]"
+        if diagnostic.line == nil, let path = diagnostic.path, !path.isEmpty { text += " (at \(path))" }
+        return text
+    }
+}

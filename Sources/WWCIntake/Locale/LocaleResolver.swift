@@ -1,0 +1,105 @@
+/// Decides which catalog language a form is written in.
+///
+/// Order (spec, "Locale resolution"): the `--locale` option (intake staff overriding a wrong
+/// declaration), else the declared locale (`xml:lang`/`lang` on the root, or a
+/// `submission.locale` field under any language's label), else the language whose catalog
+/// labels match the form's keys best. A tie or weak evidence is `locale.undetermined`, never
+/// a guess. The region is settled later, from the applicant's country (see `Converter`).
+struct LocaleResolver: Sendable {
+    struct Resolution: Sendable, Hashable {
+        var language: String
+        /// The locale as declared or given, canonicalized (`es`, `pt-PT`), when there was one.
+        var requested: String?
+        var declared: String?
+        var source: CanonicalApplication.LocaleSource
+    }
+
+    /// Least number of matching keys for a detected language to count as evidence.
+    static let minimumEvidence = 2
+
+    let resolvers: [String: KeyResolver]
+
+    func resolve(_ document: FormDocument, option: String?) -> Result<Resolution, Diagnostic> {
+        let declaredRaw = document.declaredLocale ?? declaredField(in: document.root)?.text
+        var declared: String?
+        if let raw = declaredRaw {
+            do {
+                declared = try ValueParser.locale(raw)
+            } catch {
+                let node = declaredField(in: document.root)
+                return .failure(.error(error.code, arguments: error.arguments.merging(["value": .text(raw)]) { a, _ in a },
+                                       path: node?.path ?? document.root.path, field: "submission.locale",
+                                       location: node?.location ?? document.root.location, value: raw))
+            }
+        }
+        if let option {
+            return language(of: option, declared: declared, source: .option, document: document)
+        }
+        if let declared {
+            return language(of: declared, declared: declared, source: .declared, document: document)
+        }
+        return detect(document)
+    }
+
+    private func language(of locale: String, declared: String?, source: CanonicalApplication.LocaleSource,
+                          document: FormDocument) -> Result<Resolution, Diagnostic> {
+        let language = String(locale.split(separator: "-").first ?? "")
+        guard resolvers[language] != nil else {
+            return .failure(.error(.localeUndetermined, arguments: [
+                "value": .text(locale), "candidates": .text(resolvers.keys.sorted().joined(separator: ", ")),
+            ], path: document.root.path, location: document.root.location, value: locale))
+        }
+        return .success(Resolution(language: language, requested: locale, declared: declared, source: source))
+    }
+
+    /// The language whose vocabulary matches most keys, when it clearly wins.
+    private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
+        var keys: [String] = []
+        var stack = [document.root]
+        let ids = resolvers.values.first?.ids
+        while let node = stack.popLast() {
+            let key = MatchKey.make(node.key)
+            // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
+            if ids?.isID(key) != true { keys.append(key) }
+            stack.append(contentsOf: node.attributes)
+            if case .section(let children) = node.content { stack.append(contentsOf: children) }
+            if case .list(let items) = node.content, let first = items.first { stack.append(first) }
+        }
+        var scores: [(language: String, score: Int)] = []
+        for (language, resolver) in resolvers {
+            let vocabulary = resolver.labels.vocabulary
+            scores.append((language, keys.count { vocabulary.contains($0) }))
+        }
+        scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
+        guard let best = scores.first, best.score >= Self.minimumEvidence,
+              scores.count < 2 || scores[1].score < best.score else {
+            let summary = scores.map { "\($0.language) \($0.score)" }.joined(separator: ", ")
+            return .failure(.error(.localeUndetermined, arguments: ["candidates": .text(summary)],
+                                   path: document.root.path, location: document.root.location))
+        }
+        return .success(Resolution(language: best.language, requested: nil, declared: nil, source: .detected))
+    }
+
+    /// A `submission.locale` value at the top or in the submission section, found under the
+    /// label of any language (the language is not known yet).
+    func declaredField(in root: FormNode) -> (text: String, path: String, location: SourceLocation?)? {
+        for resolver in resolvers.values.sorted(by: { $0.labels.language < $1.labels.language }) {
+            for child in root.children {
+                switch resolver.resolve(child.key, in: .root) {
+                case .target(.field("submission.locale")):
+                    if let text = child.scalar?.text { return (text, child.path, child.location) }
+                case .target(.section(let section)):
+                    for grandchild in child.children {
+                        if case .target(.field("submission.locale")) = resolver.resolve(grandchild.key, in: .section(section)),
+                           let text = grandchild.scalar?.text {
+                            return (text, grandchild.path, grandchild.location)
+                        }
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        return nil
+    }
+}

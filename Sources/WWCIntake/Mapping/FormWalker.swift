@@ -1,0 +1,246 @@
+/// One input node bound to one field, with the criterion or outcome item it belongs to.
+struct FieldAssignment: Sendable {
+    var field: String
+    var nodes: [FormNode]
+    var criterion: String?
+    var outcome: Int?
+}
+
+/// How the leaves of the input were accounted for: the "nothing is lost" property is
+/// `mapped + unmapped + rejected == leaves`.
+public struct LeafStatistics: Sendable, Hashable {
+    /// Scalar values (attributes included) in the input.
+    public var leaves = 0
+    /// Values bound to a field (parsed into the record, or rejected by the value rules).
+    public var mapped = 0
+    /// Values no field took, listed in `unmapped`.
+    public var unmapped = 0
+    /// Values under a key that was an error (`field.ambiguous`, `criterion.unknown`).
+    public var rejected = 0
+
+    public init() {}
+}
+
+/// Pass 1 of mapping: walks the form tree and binds every key to a field, criterion or
+/// section, without parsing any value yet (the region, and so the number conventions, may
+/// depend on the country field found on the way).
+struct FormWalker {
+    let resolver: KeyResolver
+    private(set) var assignments: [FieldAssignment] = []
+    private(set) var criteriaSeen: [String: FormNode] = [:]
+    private(set) var outcomeItems: [FormNode] = []
+    private(set) var unmapped: [CanonicalApplication.Unmapped] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var statistics = LeafStatistics()
+    private var slots: [String: Int] = [:]
+
+    init(resolver: KeyResolver) {
+        self.resolver = resolver
+    }
+
+    var schema: MappingSchema { resolver.schema }
+
+    mutating func walk(_ document: FormDocument) {
+        statistics.leaves = document.root.leafCount
+        let root = document.root
+        if root.scalar != nil {
+            // A root that is a bare value (`"x"`, `<form>text</form>`) holds no fields.
+            keepUnmapped(root)
+            return
+        }
+        visitChildren(of: root, in: .root)
+    }
+
+    private mutating func visitChildren(of node: FormNode, in scope: MappingScope) {
+        for child in node.attributes + node.children {
+            visit(child, in: scope)
+        }
+    }
+
+    /// `<criterion id="DM1" status="Met"/>`: an element with no text but with attributes is a
+    /// group whose members are its attributes. Its empty text counts as consumed.
+    private mutating func grouped(_ node: FormNode) -> FormNode {
+        guard !node.attributes.isEmpty, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
+            return node
+        }
+        statistics.mapped += 1
+        var group = node
+        group.content = .section(node.attributes)
+        group.attributes = []
+        return group
+    }
+
+    private mutating func visit(_ node: FormNode, in scope: MappingScope) {
+        let node = grouped(node)
+        switch resolver.resolve(node.key, in: scope) {
+        case .target(.section(let id)):
+            if case .list(let items) = node.content {
+                items.forEach { visit($0, in: scope) }
+            } else if node.scalar != nil {
+                keepUnmapped(node)
+            } else {
+                visitChildren(of: node, in: .section(id))
+            }
+        case .target(.criteria):
+            for child in node.attributes + node.children { visitInCriteria(child) }
+        case .target(.outcomes):
+            visitOutcomes(node)
+        case .target(.criterion(let id)):
+            visitCriterion(node, id: id)
+        case .target(.field(let id)):
+            bind(id, node, criterion: nil, outcome: nil)
+        case .ambiguous(let candidates):
+            reject(node, .error(.fieldAmbiguous, arguments: [
+                "key": .text(node.key), "candidates": .text(candidates.joined(separator: ", ")),
+                "count": .number(candidates.count),
+            ], path: node.path, location: node.location))
+        case .unknownCriterion:
+            reject(node, .error(.criterionUnknown, arguments: ["key": .text(node.key), "criterion": .text(node.key)],
+                                path: node.path, location: node.location))
+        case .unknown:
+            keepUnmapped(node)
+        }
+    }
+
+    /// A child of `criteria` is a criterion, whatever its name: by its key (`DM1`, a title,
+    /// `<criterio id="DM1">`), else by an `id` member inside it. Anything else is an error,
+    /// never dropped.
+    private mutating func visitInCriteria(_ node: FormNode) {
+        let node = grouped(node)
+        switch resolver.resolve(node.key, in: .criteria) {
+        case .target(.criterion(let id)):
+            visitCriterion(node, id: id)
+            return
+        default:
+            break
+        }
+        if case .list(let items) = node.content {
+            items.forEach { visitInCriteria($0) }
+            return
+        }
+        if let idNode = node.children.first(where: { MatchKey.make($0.key) == "id" }),
+           let text = idNode.scalar?.text, let id = resolver.criterion(MatchKey.make(text))
+        {
+            statistics.mapped += 1
+            var rest = node
+            rest.content = .section(node.children.filter { $0.path != idNode.path })
+            visitCriterion(rest, id: id)
+            return
+        }
+        reject(node, .error(.criterionUnknown, arguments: ["key": .text(idText(node)), "criterion": .text(idText(node))],
+                            path: node.path, location: node.location))
+    }
+
+    private func idText(_ node: FormNode) -> String {
+        node.children.first { MatchKey.make($0.key) == "id" }?.scalar?.text ?? node.key
+    }
+
+    private mutating func visitCriterion(_ node: FormNode, id: String) {
+        let node = grouped(node)
+        if criteriaSeen[id] == nil { criteriaSeen[id] = node }
+        switch node.content {
+        case .scalar:
+            bind("criteria.*.status", node, criterion: id, outcome: nil)
+        case .list(let items):
+            items.forEach { visitCriterion($0, id: id) }
+        case .section:
+            for child in node.attributes + node.children {
+                if case .target(.field(let field)) = resolver.resolve(child.key, in: .criterion(id)) {
+                    bind(field, child, criterion: id, outcome: nil)
+                } else if MatchKey.make(child.key) == "id", let text = child.scalar?.text,
+                          resolver.criterion(MatchKey.make(text)) == id {
+                    statistics.mapped += 1  // the criterion's own id, repeated inside it
+                } else {
+                    keepUnmapped(child)
+                }
+            }
+        }
+    }
+
+    /// The children of `outcomes` are outcome items, whatever their names.
+    private mutating func visitOutcomes(_ node: FormNode) {
+        node.attributes.forEach { keepUnmapped($0) }
+        for child in node.children {
+            if case .list(let items) = child.content {
+                items.forEach { visitOutcomeItem($0) }
+            } else {
+                visitOutcomeItem(child)
+            }
+        }
+    }
+
+    private mutating func visitOutcomeItem(_ item: FormNode) {
+        let item = grouped(item)
+        guard item.scalar == nil else {
+            keepUnmapped(item)
+            return
+        }
+        let index = outcomeItems.count
+        outcomeItems.append(item)
+        for child in item.attributes + item.children {
+            if case .target(.field(let field)) = resolver.resolve(child.key, in: .outcome) {
+                bind(field, child, criterion: nil, outcome: index)
+            } else {
+                keepUnmapped(child)
+            }
+        }
+    }
+
+    /// Binds a node to a field. A second value for a single-valued field is `field.duplicate`;
+    /// list fields (evidence) gather every value.
+    private mutating func bind(_ field: String, _ node: FormNode, criterion: String?, outcome: Int?) {
+        guard let definition = schema.field(field) else {
+            keepUnmapped(node)
+            return
+        }
+        if case .section = node.content, definition.type != .urlList {
+            keepUnmapped(node)  // a group where one value was expected: keep every value of it
+            return
+        }
+        if case .list(let items) = node.content, definition.type != .urlList {
+            items.forEach { bind(field, $0, criterion: criterion, outcome: outcome) }
+            return
+        }
+        let slot = "\(field)|\(criterion ?? "")|\(outcome.map(String.init) ?? "")"
+        if let index = slots[slot] {
+            if definition.type == .urlList {
+                assignments[index].nodes.append(node)
+                statistics.mapped += node.leafCount
+                return
+            }
+            let first = assignments[index].nodes[0]
+            reject(node, .error(.fieldDuplicate, arguments: [
+                "key": .text(node.key), "field": .text(field),
+                "firstLine": .number(first.location?.line ?? 0),
+            ], path: node.path, field: field, location: node.location, value: node.scalar?.text))
+            return
+        }
+        slots[slot] = assignments.count
+        assignments.append(FieldAssignment(field: field, nodes: [node], criterion: criterion, outcome: outcome))
+        statistics.mapped += node.leafCount
+    }
+
+    /// Lists every value below the node in `unmapped`, with one `field.unknown` warning.
+    private mutating func keepUnmapped(_ node: FormNode) {
+        diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)],
+                                    path: node.path, location: node.location))
+        appendLeaves(of: node)
+    }
+
+    private mutating func appendLeaves(of node: FormNode) {
+        for attribute in node.attributes { appendLeaves(of: attribute) }
+        switch node.content {
+        case .scalar(let scalar):
+            unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: scalar.text,
+                                                          location: node.location))
+            statistics.unmapped += 1
+        case .section(let children), .list(let children):
+            children.forEach { appendLeaves(of: $0) }
+        }
+    }
+
+    private mutating func reject(_ node: FormNode, _ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        statistics.rejected += node.leafCount
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Resolves the keys of a form to sections, criteria and fields, for one language.
+///
+/// Keys may be field ids (`applicant.population`), local ids within their section
+/// (`population`), labels or aliases in the form's language, criterion ids in any spelling
+/// (`DM1`, `dm-1`, `DM 1`) or localized criterion titles. All comparisons go through
+/// `MatchKey`, so case, accents, width, punctuation and spacing do not matter.
+/// A label outside its section is accepted only when it names one field; otherwise the
+/// answer is `.ambiguous` and the mapper reports it, never guesses.
+struct KeyResolver: Sendable {
+    let schema: MappingSchema
+    let labels: LabelIndex
+    let ids: IDIndex
+
+    /// Known keys without their spaces → the spaced key (`submissiondate` → `submission date`),
+    /// for XML element names written in camel case (`<SubmissionDate>`), which cannot contain
+    /// spaces. A compact form two known keys share is left out: never a guess.
+    let compactForms: [String: String]
+
+    init(schema: MappingSchema, labels: LabelIndex, ids: IDIndex) {
+        self.schema = schema
+        self.labels = labels
+        self.ids = ids
+        var forms: [String: String] = [:]
+        var clashes: Set<String> = []
+        let known = labels.vocabulary.union(ids.sections.keys).union(ids.fullFieldIDs.keys).union(ids.localFieldIDs.keys)
+        for key in known where key.contains(" ") {
+            let compact = key.replacingOccurrences(of: " ", with: "")
+            if let existing = forms[compact], existing != key { clashes.insert(compact) }
+            forms[compact] = key
+        }
+        for compact in clashes { forms[compact] = nil }
+        compactForms = forms
+    }
+
+    func resolve(_ key: String, in scope: MappingScope) -> Resolution {
+        let match = MatchKey.make(key)
+        let resolution = resolve(match: match, in: scope)
+        if case .unknown = resolution, !match.contains(" "), let spaced = compactForms[match] {
+            return resolve(match: spaced, in: scope)
+        }
+        return resolution
+    }
+
+    private func resolve(match: String, in scope: MappingScope) -> Resolution {
+        guard !match.isEmpty else { return .unknown }
+        switch scope {
+        case .criteria:
+            if let id = criterion(match) { return .target(.criterion(id)) }
+            return looksLikeCriterionID(match) ? .unknownCriterion(match) : .unknown
+        case .criterion:
+            return scopedField(match, scope: .criterion).map { .target(.field($0)) } ?? .unknown
+        case .outcome:
+            return scopedField(match, scope: .outcome).map { .target(.field($0)) } ?? .unknown
+        case .outcomes:
+            return .unknown
+        case .section(let section):
+            if let field = scopedField(match, scope: .section(section)) { return .target(.field(field)) }
+            if let sub = ids.subsections[section]?[match] ?? uniqueSubsection(of: section, match) {
+                return .target(.section(sub))
+            }
+            return general(match)
+        case .root:
+            return general(match)
+        }
+    }
+
+    /// Resolution outside any section: full field ids, section ids, section labels, criteria,
+    /// then labels that name exactly one field anywhere.
+    private func general(_ match: String) -> Resolution {
+        // Ids are exact and language-free, so they win over any label that happens to match.
+        if let field = ids.fullFieldIDs[match] { return .target(.field(field)) }
+        if let sectionIDs = ids.sections[match], sectionIDs.count == 1 { return .target(sectionTarget(sectionIDs[0])) }
+        var sections = ids.sections[match] ?? []
+        for id in labels.sections[match] ?? [] { sections.appendUnique(id) }
+        if sections.count == 1 { return .target(sectionTarget(sections[0])) }
+        if let id = criterion(match) { return .target(.criterion(id)) }
+        var candidates = labels.fields[match] ?? []
+        for id in ids.localFieldIDs[match] ?? [] { candidates.appendUnique(id) }
+        // Outside any criterion or outcome item, only section fields can be meant: `Estado`
+        // at the top of a flat Spanish export is the region, not a criterion's status. When no
+        // section field fits but several scoped ones do (`Description`), that is ambiguous.
+        let sectionFields = candidates.filter { schema.field($0)?.isInSection == true }
+        if sectionFields.count == 1 { return .target(.field(sectionFields[0])) }
+        if candidates.count > 1 || sections.count > 1 { return .ambiguous((sections + candidates).sorted()) }
+        return looksLikeCriterionID(match) ? .unknownCriterion(match) : .unknown
+    }
+
+    private func sectionTarget(_ id: String) -> MappingTarget {
+        if id == schema.criteriaSection { return .criteria }
+        if id == schema.outcomesSection { return .outcomes }
+        return .section(id)
+    }
+
+    /// A field of this scope by local id, full id or label.
+    private func scopedField(_ match: String, scope: MappingSchema.Scope) -> String? {
+        if let id = ids.scopedFieldIDs[scope]?[match] { return id }
+        if let id = ids.fullFieldIDs[match], schema.field(id)?.scope == scope { return id }
+        let inScope = (labels.fields[match] ?? []).filter { schema.field($0)?.scope == scope }
+        return inScope.count == 1 ? inScope[0] : nil
+    }
+
+    private func uniqueSubsection(of section: String, _ match: String) -> String? {
+        let found = (labels.sections[match] ?? []).filter { schema.parent(ofSection: $0) == section }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// A criterion by id in any spelling, by localized title, or as `<id> <title>`.
+    func criterion(_ match: String) -> String? {
+        let tokens = match.split(separator: " ")
+        if let id = ids.criteria[tokens.joined()] { return id }
+        if let id = labels.criterionTitles[match] { return id }
+        for count in 1...min(2, tokens.count) {
+            guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
+            let rest = tokens.dropFirst(count).joined(separator: " ")
+            if labels.titleKeys[id]?.contains(rest) == true { return id }
+        }
+        return nil
+    }
+
+    /// `dm12`, `eval 9`: a practice-area prefix and a number, but not a criterion.
+    func looksLikeCriterionID(_ match: String) -> Bool {
+        let compact = match.replacingOccurrences(of: " ", with: "")
+        guard let firstDigit = compact.firstIndex(where: \.isNumber), firstDigit != compact.startIndex else {
+            return false
+        }
+        let prefix = compact[..<firstDigit]
+        let number = compact[firstDigit...]
+        return schema.areas.contains(String(prefix)) && number.allSatisfy(\.isNumber)
+    }
+}
+
+/// The language-free keys: ids of sections, fields and criteria, by matching key.
+struct IDIndex: Sendable {
+    /// `applicant contact` and `contact` → `applicant.contact`; `criteria`, `outcomes`.
+    let sections: [String: [String]]
+    /// Subsections of a section by local id: `applicant` → [`contact`: `applicant.contact`].
+    let subsections: [String: [String: String]]
+    /// Full field ids: `applicant population` → `applicant.population`.
+    let fullFieldIDs: [String: String]
+    /// Local ids within their scope: `.section("applicant")` → [`population`: …].
+    let scopedFieldIDs: [MappingSchema.Scope: [String: String]]
+    /// Local ids anywhere (`populationyear` → [`applicant.populationYear`]).
+    let localFieldIDs: [String: [String]]
+    /// Compact criterion ids: `dm1` → `DM1`.
+    let criteria: [String: String]
+
+    /// Whether a matching key is a language-free id (field, section or criterion).
+    func isID(_ match: String) -> Bool {
+        fullFieldIDs[match] != nil || sections[match] != nil || criteria[match.replacingOccurrences(of: " ", with: "")] != nil
+    }
+
+    init(schema: MappingSchema) {
+        var sections: [String: [String]] = [:]
+        var subsections: [String: [String: String]] = [:]
+        for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
+            sections[MatchKey.make(id), default: []].appendUnique(id)
+            let local = MatchKey.make(MappingSchema.localName(ofFieldID: id))
+            sections[local, default: []].appendUnique(id)
+            if let parent = schema.parent(ofSection: id) { subsections[parent, default: [:]][local] = id }
+        }
+        var full: [String: String] = [:]
+        var scoped: [MappingSchema.Scope: [String: String]] = [:]
+        var local: [String: [String]] = [:]
+        for field in schema.fields {
+            full[MatchKey.make(field.id)] = field.id
+            let name = MatchKey.make(field.localName)
+            scoped[field.scope, default: [:]][name] = field.id
+            local[name, default: []].appendUnique(field.id)
+            // The spelled-out camel case of a local id (`populationYear` → `population year`).
+            let spaced = MatchKey.make(field.localName.replacingOccurrences(
+                of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression))
+            scoped[field.scope, default: [:]][spaced] = field.id
+            local[spaced, default: []].appendUnique(field.id)
+        }
+        var criteria: [String: String] = [:]
+        for criterion in schema.criteria {
+            criteria[MatchKey.make(criterion.id).replacingOccurrences(of: " ", with: "")] = criterion.id
+        }
+        self.sections = sections
+        self.subsections = subsections
+        self.fullFieldIDs = full
+        self.scopedFieldIDs = scoped
+        self.localFieldIDs = local
+        self.criteria = criteria
+    }
+}

@@ -1,0 +1,312 @@
+/// Pass 3 of mapping: runs every bound value through its value rule and builds the record.
+///
+/// Values were bound by `FormWalker`; here each goes through `ValueParser` for the form's
+/// regional locale (or, for JSON numbers, through `PlainNumber`, since JSON writes numbers
+/// the same in every locale). A value that fails its rule is an error naming the field,
+/// path and position; a required field that is missing is `field.required`.
+struct RecordAssembler {
+    let schema: MappingSchema
+    let labels: LabelIndex
+    let parser: ValueParser
+    private(set) var record: CanonicalApplication
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(schema: MappingSchema, labels: LabelIndex, parser: ValueParser, source: CanonicalApplication.Source) {
+        self.schema = schema
+        self.labels = labels
+        self.parser = parser
+        self.record = CanonicalApplication(source: source)
+    }
+
+    mutating func assemble(_ walker: FormWalker) {
+        var criteria: [String: CanonicalApplication.Criterion] = [:]
+        var outcomes = walker.outcomeItems.map { _ in CanonicalApplication.Outcome() }
+        // Outcome values are parsed after the indicator is known (percent for broadband).
+        var measures: [FieldAssignment] = []
+        for assignment in walker.assignments {
+            if let index = assignment.outcome {
+                if schema.field(assignment.field)?.type == .measure {
+                    measures.append(assignment)
+                } else {
+                    assignOutcome(assignment, into: &outcomes[index])
+                }
+            } else if let id = assignment.criterion {
+                assignCriterion(assignment, into: &criteria[id, default: CanonicalApplication.Criterion(id: id)])
+            } else {
+                assignTopLevel(assignment)
+            }
+        }
+        for assignment in measures {
+            guard let index = assignment.outcome else { continue }
+            assignMeasure(assignment, into: &outcomes[index])
+        }
+        // A criterion or outcome item whose values are all empty (an unfilled line of a blank
+        // template) says nothing: it is left out rather than reported as missing its status.
+        record.criteria = criteria.values.filter {
+            $0.status != nil || $0.since != nil || $0.evidence != nil || $0.narrative != nil
+                || !bound(criterion: $0.id, in: walker).allSatisfy(isEmpty)
+        }.sorted {
+            (schema.criterionOrder[$0.id] ?? .max) < (schema.criterionOrder[$1.id] ?? .max)
+        }
+        let keptOutcomes = outcomes.indices.filter { index in
+            !walker.assignments.filter { $0.outcome == index }.flatMap(\.nodes).allSatisfy(isEmpty)
+        }
+        record.outcomes = keptOutcomes.map { outcomes[$0] }
+        checkRequired(walker: walker, outcomeItems: keptOutcomes.map { walker.outcomeItems[$0] })
+    }
+
+    // MARK: Sections
+
+    private mutating func assignTopLevel(_ assignment: FieldAssignment) {
+        let node = assignment.nodes[0]
+        switch assignment.field {
+        case "submission.locale":
+            if let locale = parse(assignment, { (raw: String) throws(ValueError) in try ValueParser.locale(raw) }), record.source.declaredLocale == nil {
+                record.source.declaredLocale = locale
+            }
+        case "submission.date": record.submissionDate = parse(assignment, parser.date)
+        case "applicant.city": record.applicant.city = parse(assignment, parser.text)
+        case "applicant.region": record.applicant.region = parse(assignment, parser.text)
+        case "applicant.country": record.applicant.country = parse(assignment, parser.country)
+        case "applicant.population": record.applicant.population = parseInteger(assignment)
+        case "applicant.populationYear": record.applicant.populationYear = parseYear(assignment)
+        case "applicant.website": record.applicant.website = parse(assignment, parser.url)
+        case "applicant.contact.name": record.applicant.contact.name = parse(assignment, parser.text)
+        case "applicant.contact.title": record.applicant.contact.title = parse(assignment, parser.text)
+        case "applicant.contact.email": record.applicant.contact.email = parse(assignment, parser.email)
+        case "applicant.contact.phone": record.applicant.contact.phone = parse(assignment, parser.phone)
+        case "budget.dataAnnual":
+            if let money = parse(assignment, parser.money) {
+                record.budgetDataAnnual = CanonicalApplication.Money(amount: money.amount, currency: money.currency)
+            }
+        default:
+            // A field the definition has but the record does not model: keep its value.
+            record.unmapped.append(CanonicalApplication.Unmapped(
+                path: node.path, key: node.key, value: node.scalar?.text ?? "", location: node.location))
+        }
+    }
+
+    private mutating func assignCriterion(_ assignment: FieldAssignment, into criterion: inout CanonicalApplication.Criterion) {
+        switch schema.field(assignment.field)?.type {
+        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:),
+                                          examples: labels.answerExamples["status"] ?? "")
+        case .date?: criterion.since = parse(assignment, parser.date)
+        case .urlList?: criterion.evidence = parseURLs(assignment)
+        case .title?: checkTitle(assignment, criterion: criterion.id)
+        default: criterion.narrative = parse(assignment, parser.narrative)
+        }
+    }
+
+    /// A criterion's title repeated beside it (blank templates do this) carries nothing new
+    /// when it is the catalog's title; any other text is kept in `unmapped`, never dropped.
+    private mutating func checkTitle(_ assignment: FieldAssignment, criterion: String) {
+        let node = assignment.nodes[0]
+        guard let raw = rawText(node), labels.titleKeys[criterion]?.contains(MatchKey.make(raw)) != true else { return }
+        record.unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: raw,
+                                                             location: node.location))
+        diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)], path: node.path,
+                                    field: assignment.field, location: node.location))
+    }
+
+    private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
+        switch MappingSchema.localName(ofFieldID: assignment.field) {
+        case "indicator":
+            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:),
+                                          examples: labels.answerExamples["indicator"] ?? "")
+        case "year": outcome.year = parseYear(assignment)
+        case "baselineYear": outcome.baselineYear = parseYear(assignment)
+        case "sdg":
+            if let sdg = parseInteger(assignment) {
+                if (1...17).contains(sdg) {
+                    outcome.sdg = sdg
+                } else {
+                    report(ValueError(code: .numberOutOfRange, arguments: ["minimum": 1, "maximum": 17]),
+                           assignment.nodes[0], field: assignment.field)
+                }
+            }
+        default: outcome.description = parse(assignment, parser.text)
+        }
+    }
+
+    /// value / baseline / target: a percent (→ fraction) for broadband, a decimal otherwise.
+    private mutating func assignMeasure(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
+        let asPercent = outcome.indicator == .broadbandHouseholds
+        let value = asPercent ? parseNumber(assignment, kind: .percent, parser.percent)
+            : parseNumber(assignment, kind: .number, parser.decimal)
+        switch MappingSchema.localName(ofFieldID: assignment.field) {
+        case "baseline": outcome.baseline = value
+        case "target": outcome.target = value
+        default: outcome.value = value
+        }
+    }
+
+    // MARK: Value rules
+
+    /// The trimmed raw text of a bound scalar; nil (and nothing reported) when empty, since an
+    /// empty value gives no information — a required one is reported as missing instead.
+    private func rawText(_ node: FormNode) -> String? {
+        guard let scalar = node.scalar, scalar.kind != .null else { return nil }
+        return scalar.text.allSatisfy(\.isWhitespace) ? nil : scalar.text
+    }
+
+    private mutating func parse<Value>(_ assignment: FieldAssignment, _ rule: (String) throws(ValueError) -> Value) -> Value? {
+        let node = assignment.nodes[0]
+        guard let raw = rawText(node) else { return nil }
+        do {
+            return try rule(raw)
+        } catch {
+            report(error, node, field: assignment.field)
+            return nil
+        }
+    }
+
+    private mutating func parse<Value>(_ assignment: FieldAssignment,
+                                       _ rule: (String) throws(ValueError) -> Parsed<Value>) -> Value? {
+        let node = assignment.nodes[0]
+        guard let raw = rawText(node) else { return nil }
+        do {
+            let parsed = try rule(raw)
+            for warning in parsed.warnings { report(warning, node, field: assignment.field, severity: .warning) }
+            return parsed.value
+        } catch {
+            report(error, node, field: assignment.field)
+            return nil
+        }
+    }
+
+    /// JSON numbers are JSON grammar, not the locale's writing (`14.2` in an es-CO file is
+    /// fourteen point two), so they go through the value layer's JSON rule; strings follow
+    /// the locale.
+    private mutating func parseNumber(_ assignment: FieldAssignment, kind: ValueKind,
+                                      _ rule: (String) throws(ValueError) -> Parsed<String>) -> String? {
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, rule) }
+        return parseJSONNumber(assignment, kind: kind)?.stringValue
+    }
+
+    private mutating func parseInteger(_ assignment: FieldAssignment) -> Int? {
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.integer) }
+        return parseJSONNumber(assignment, kind: .integer)?.integerValue
+    }
+
+    private mutating func parseYear(_ assignment: FieldAssignment) -> Int? {
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.year) }
+        return parseJSONNumber(assignment, kind: .year)?.integerValue
+    }
+
+    private mutating func parseJSONNumber(_ assignment: FieldAssignment, kind: ValueKind) -> JSONValue? {
+        let node = assignment.nodes[0]
+        guard let scalar = node.scalar else { return nil }
+        let parser = self.parser
+        return parse(assignment) { (_: String) throws(ValueError) in try parser.json(kind, scalar: scalar) }
+    }
+
+    private mutating func parseEnum<Value>(_ assignment: FieldAssignment, _ synonyms: [String: Value],
+                                           _ canonical: (String) -> Value?, examples: String) -> Value? {
+        let node = assignment.nodes[0]
+        if node.scalar?.kind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
+            return value
+        }
+        guard let raw = rawText(node) else { return nil }
+        let key = MatchKey.make(raw)
+        if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
+            return value
+        }
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples)]),
+               node, field: assignment.field)
+        return nil
+    }
+
+    private mutating func parseURLs(_ assignment: FieldAssignment) -> [String]? {
+        var urls: [String] = []
+        for node in assignment.nodes {
+            for leaf in Self.scalarLeaves(of: node) {
+                guard let raw = rawText(leaf) else { continue }
+                do {
+                    urls.append(try parser.url(raw))
+                } catch {
+                    report(error, leaf, field: assignment.field)
+                }
+            }
+        }
+        return urls.isEmpty ? nil : urls
+    }
+
+    private static func scalarLeaves(of node: FormNode) -> [FormNode] {
+        switch node.content {
+        case .scalar: [node]
+        case .section(let children), .list(let children): children.flatMap(scalarLeaves(of:))
+        }
+    }
+
+    private mutating func report(_ error: ValueError, _ node: FormNode, field: String, severity: Severity = .error) {
+        var arguments = error.arguments
+        arguments["field"] = arguments["field"] ?? .text(field)
+        arguments["value"] = arguments["value"] ?? .text(node.scalar?.text ?? "")
+        arguments["locale"] = arguments["locale"] ?? .text(parser.locale)
+        diagnostics.append(Diagnostic(severity, error.code, arguments: arguments, path: node.path, field: field,
+                                      location: node.location, value: node.scalar?.text))
+    }
+
+    // MARK: Required fields
+
+    private func bound(criterion id: String, in walker: FormWalker) -> [FormNode] {
+        walker.assignments.filter { $0.criterion == id && schema.field($0.field)?.type != .title }.flatMap(\.nodes)
+    }
+
+    /// Empty text, JSON null, or a group of nothing but those.
+    private func isEmpty(_ node: FormNode) -> Bool {
+        switch node.content {
+        case .scalar: rawText(node) == nil
+        case .section(let children), .list(let children): children.allSatisfy(isEmpty)
+        }
+    }
+
+    private mutating func checkRequired(walker: FormWalker, outcomeItems: [FormNode]) {
+        let bound = Set(walker.assignments.filter { $0.criterion == nil && $0.outcome == nil }.map(\.field))
+        for field in schema.fields where field.required {
+            guard case .section = field.scope else { continue }
+            if !bound.contains(field.id) || value(of: field.id) == nil, !hasError(for: field.id) {
+                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], field: field.id))
+            }
+        }
+        for criterion in record.criteria where criterion.status == nil {
+            let node = walker.criteriaSeen[criterion.id]
+            if !hasError(for: "criteria.*.status", at: node) {
+                diagnostics.append(.error(.fieldRequired, arguments: [
+                    "field": .text("criteria.\(criterion.id).status"), "criterion": .text(criterion.id),
+                ], path: node?.path, field: "criteria.\(criterion.id).status", location: node?.location))
+            }
+        }
+        for (index, outcome) in record.outcomes.enumerated() {
+            let item = outcomeItems[index]
+            for (name, present) in [("indicator", outcome.indicator != nil), ("value", outcome.value != nil)]
+            where !present && !hasError(for: "outcomes[].\(name)", at: nil) {
+                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text("outcomes[].\(name)")],
+                                          path: item.path, field: "outcomes[].\(name)", location: item.location))
+            }
+        }
+    }
+
+    private func hasError(for field: String, at node: FormNode? = nil) -> Bool {
+        diagnostics.contains { $0.field == field && $0.severity == .error }
+    }
+
+    private func value(of field: String) -> Any? {
+        switch field {
+        case "submission.date": record.submissionDate
+        case "applicant.city": record.applicant.city
+        case "applicant.region": record.applicant.region
+        case "applicant.country": record.applicant.country
+        case "applicant.population": record.applicant.population
+        case "applicant.populationYear": record.applicant.populationYear
+        case "applicant.website": record.applicant.website
+        case "applicant.contact.name": record.applicant.contact.name
+        case "applicant.contact.title": record.applicant.contact.title
+        case "applicant.contact.email": record.applicant.contact.email
+        case "applicant.contact.phone": record.applicant.contact.phone
+        case "budget.dataAnnual": record.budgetDataAnnual
+        case "submission.locale": record.source.declaredLocale
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Converts submitted forms into canonical records: read → locale → mapping → values → model.
+///
+/// A `Converter` holds what is the same for every form (catalogs, the form schema, the label
+/// indexes of every language) and is safe to share between threads. The ICU-backed value
+/// parsers are not thread-safe, so each thread converts through its own `ConversionSession`.
+public final class Converter: Sendable {
+    public let catalogs: CatalogSet
+    public let options: ConversionOptions
+    let schema: MappingSchema
+    let resolvers: [String: KeyResolver]
+    let localeResolver: LocaleResolver
+    /// Country synonyms of every catalog: a Spanish form may well write `USA`.
+    let countrySynonyms: [String: String]
+
+    public init(catalogs: CatalogSet, options: ConversionOptions = ConversionOptions()) {
+        self.catalogs = catalogs
+        self.options = options
+        let schema = MappingSchema(definition: catalogs.definition)
+        let ids = IDIndex(schema: schema)
+        var resolvers: [String: KeyResolver] = [:]
+        var synonyms: [String: String] = [:]
+        for language in catalogs.languages {
+            let variants = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
+                .compactMap { catalogs.catalog(for: $0) }
+            guard !variants.isEmpty else { continue }
+            resolvers[language] = KeyResolver(schema: schema, labels: LabelIndex(catalogs: variants, schema: schema), ids: ids)
+            for variant in variants { synonyms.merge(variant.countrySynonyms) { first, _ in first } }
+        }
+        self.schema = schema
+        self.resolvers = resolvers
+        self.localeResolver = LocaleResolver(resolvers: resolvers)
+        self.countrySynonyms = synonyms
+    }
+
+    /// A session for the calling thread. Keep one per worker thread and reuse it: it caches
+    /// the ICU formatters of every locale it meets.
+    public func makeSession() -> ConversionSession {
+        ConversionSession(converter: self)
+    }
+
+    /// Converts one input (convenience for a single form; batches should reuse a session).
+    public func convert(_ data: Data, file: String? = nil, format: SourceFormat? = nil) -> ConversionResult {
+        makeSession().convert(data, file: file, format: format)
+    }
+}
+
+/// One thread's conversions: owns the ICU value parsers, which must not be shared.
+public final class ConversionSession {
+    let converter: Converter
+    private var parsers: [String: ValueParser] = [:]
+
+    init(converter: Converter) {
+        self.converter = converter
+    }
+
+    public func convert(_ data: Data, file: String? = nil, format: SourceFormat? = nil) -> ConversionResult {
+        var statistics = LeafStatistics()
+        func finish(_ record: CanonicalApplication?, _ diagnostics: [Diagnostic]) -> ConversionResult {
+            let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+                let (l, r) = (lhs.element, rhs.element)
+                if l.severity != r.severity { return l.severity < r.severity }
+                let lineOrder = (l.line ?? .max, l.column ?? 0)
+                let rightOrder = (r.line ?? .max, r.column ?? 0)
+                if lineOrder != rightOrder { return lineOrder < rightOrder }
+                return lhs.offset < rhs.offset
+            }.map { diagnostic in
+                var diagnostic = diagnostic.element
+                diagnostic.file = file
+                return diagnostic
+            }
+            let accepted = !sorted.contains { $0.severity == .error }
+            var record = accepted ? record : nil
+            record?.diagnostics = sorted
+            return ConversionResult(file: file, record: record, diagnostics: sorted, statistics: statistics)
+        }
+
+        // Reading
+        let sourceFormat = format ?? FormReader.format(forPath: file ?? "", data: data) ?? .json
+        let read = FormReader.read(data, format: sourceFormat, limits: converter.options.limits)
+        guard let document = read.document, !read.diagnostics.contains(where: { $0.severity == .error }) else {
+            return finish(nil, read.diagnostics)
+        }
+        // Locale: the language first; the region may come from the country field.
+        let resolution: LocaleResolver.Resolution
+        switch converter.localeResolver.resolve(document, option: converter.options.locale) {
+        case .success(let value): resolution = value
+        case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
+        }
+        guard let resolver = converter.resolvers[resolution.language] else {
+            return finish(nil, read.diagnostics + [.error(.localeUndetermined)])
+        }
+        // Mapping, pass 1: bind keys.
+        var walker = FormWalker(resolver: resolver)
+        walker.walk(document)
+        statistics = walker.statistics
+        var diagnostics = read.diagnostics + walker.diagnostics
+
+        let (locale, localeSource) = regionalLocale(resolution, walker: walker)
+        let parser: ValueParser
+        do {
+            parser = try valueParser(for: locale)
+        } catch {
+            return finish(nil, diagnostics + [.error(error.code, arguments: error.arguments.merging(["value": .text(locale)]) { a, _ in a })])
+        }
+        // Values and model.
+        let source = CanonicalApplication.Source(
+            file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: resolution.declared,
+            locale: parser.locale, localeSource: localeSource)
+        var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source)
+        assembler.assemble(walker)
+        var record = assembler.record
+        record.unmapped = walker.unmapped + record.unmapped
+        diagnostics += assembler.diagnostics
+        return finish(record, diagnostics)
+    }
+
+    /// The effective regional locale: as requested when it has a region; else the language
+    /// with the region of `applicant.country` (`es` + Mexico → `es-MX`, since number, date and
+    /// currency conventions differ by region); else the language's likely region from CLDR.
+    private func regionalLocale(_ resolution: LocaleResolver.Resolution,
+                                walker: FormWalker) -> (String, CanonicalApplication.LocaleSource) {
+        if let requested = resolution.requested, requested.contains("-") {
+            return (requested, resolution.source)
+        }
+        let language = resolution.language
+        if let assignment = walker.assignments.first(where: { $0.field == "applicant.country" }),
+           let raw = assignment.nodes.first?.scalar?.text,
+           let parser = try? valueParser(for: language),
+           let country = try? parser.country(raw)
+        {
+            return (ValueParser.regionalLocale(language: language, country: country), .country)
+        }
+        return (ValueParser.likelyLocale(language: language), resolution.source)
+    }
+
+    private func valueParser(for locale: String) throws(ValueError) -> ValueParser {
+        if let parser = parsers[locale] { return parser }
+        let parser = try ValueParser(locale: locale, countrySynonyms: converter.countrySynonyms)
+        parsers[locale] = parser
+        return parser
+    }
+}

@@ -1,0 +1,135 @@
+/// Exact decimal text in the canonical plain notation of the spec: no exponent, no `+`,
+/// no leading zeros, no trailing fractional zeros (`"12500000.5"`, `"0.734"`, `"-3"`).
+///
+/// Why text and not `Double`/`Decimal`: values must never pass through a binary float, and
+/// ICU already hands us an exact decimal string (sometimes in E notation, e.g.
+/// `"1.23456789012345678905E+19"` or `"1E-6"`); this only moves the decimal point.
+struct DecimalText: Sendable, Hashable, CustomStringConvertible {
+    /// Digits without leading/trailing zeros beyond what `scale` needs ("" means zero).
+    private(set) var digits: [UInt8]
+    /// The value is `digits × 10^exponent`.
+    private(set) var exponent: Int
+    private(set) var isNegative: Bool
+
+    /// Reads ICU's decimal number text: `[-]digits[.digits][E[+-]digits]`.
+    init?(icu text: String) {
+        var bytes = Array(text.utf8)
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true
+            bytes.removeFirst()
+        } else if bytes.first == UInt8(ascii: "+") {
+            bytes.removeFirst()
+        }
+        var exponent = 0
+        if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
+            guard let value = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)) else { return nil }
+            exponent = value
+            bytes.removeSubrange(e...)
+        }
+        var digits: [UInt8] = []
+        var sawPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint else { return nil }
+                sawPoint = true
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits.append(byte - UInt8(ascii: "0"))
+                if sawPoint { exponent -= 1 }
+            } else {
+                return nil
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        self.digits = digits
+        self.exponent = exponent
+        self.isNegative = negative
+        normalize()
+    }
+
+    /// Reads a JSON number's text (`-12.50`, `1.5e3`, `2E-2`): JSON grammar only, so no
+    /// leading `+`, no leading zeros, digits on both sides of the point.
+    init?(json text: String) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        self.init(icu: text)
+    }
+
+    private mutating func normalize() {
+        while let first = digits.first, first == 0 { digits.removeFirst() }
+        while let last = digits.last, last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        if digits.isEmpty {
+            exponent = 0
+            isNegative = false
+        }
+    }
+
+    var isZero: Bool { digits.isEmpty }
+
+    /// The value times 10^places (places may be negative: percent → fraction is −2).
+    func shifted(by places: Int) -> DecimalText {
+        var copy = self
+        if !copy.digits.isEmpty { copy.exponent += places }
+        return copy
+    }
+
+    /// Whether there are digits after the decimal point.
+    var hasFraction: Bool { exponent < 0 }
+
+    /// The absolute value compared with 1 (−1, 0, 1).
+    var magnitudeComparedToOne: Int {
+        if digits.isEmpty { return -1 }
+        let integerDigits = digits.count + exponent
+        if integerDigits > 1 { return 1 }
+        if integerDigits < 1 { return -1 }
+        // One integer digit: it is 1 exactly only when digits == [1].
+        if digits[0] > 1 { return 1 }
+        return digits.count == 1 ? 0 : 1
+    }
+
+    var description: String {
+        if digits.isEmpty { return "0" }
+        let text = String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        var result: String
+        if exponent >= 0 {
+            result = text + String(repeating: "0", count: exponent)
+        } else {
+            let fractionCount = -exponent
+            if fractionCount >= text.count {
+                result = "0." + String(repeating: "0", count: fractionCount - text.count) + text
+            } else {
+                let split = text.index(text.endIndex, offsetBy: -fractionCount)
+                result = text[..<split] + "." + text[split...]
+            }
+        }
+        return isNegative ? "-" + result : result
+    }
+
+    /// The value as an `Int` when it is whole and fits.
+    var integerValue: Int? {
+        guard !hasFraction else { return nil }
+        return Int(description)
+    }
+}

@@ -1,0 +1,24 @@
+internal import CICU
+
+/// The key under which labels, aliases and answers are compared.
+///
+/// Built by ICU in one pass (see `wwc_match_key`): NFKC case folding (so width variants,
+/// ligatures and `ß`/`ss` meet), canonical decomposition, then **every** combining mark is
+/// removed — accents, but also the tilde of `ñ` and the cedilla of `ç`, so `Año` == `ano` and
+/// `Lições` == `licoes` (forms are typed on keyboards without these letters; we accept that
+/// `año`/`ano` then share a key). Every run of characters that are not letters, digits or
+/// spacing marks (punctuation, symbols, white space) becomes one space, and the key is trimmed:
+/// `Site Web` == `site-web` == `SITE_WEB`. Letters and digits are never dropped.
+///
+/// Thread-safe and allocation-light: the ICU normalizers are process-wide singletons and no
+/// transliterator is involved.
+public enum MatchKey {
+    public static func make(_ text: String) -> String {
+        let result = ICUCall.withUTF8(text) { pointer, length in
+            ICUCall.string(initialCapacity: max(64, Int(length) * 2 + 16)) { out, capacity in
+                wwc_match_key(pointer, length, out, capacity)
+            }
+        }
+        return (try? result.get()) ?? ""
+    }
+}

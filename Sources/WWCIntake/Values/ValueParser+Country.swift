@@ -1,0 +1,32 @@
+extension ValueParser {
+    /// A country → ISO 3166-1 alpha-2 (`"MX"`).
+    ///
+    /// Accepted, in order: an alpha-2 or alpha-3 code in any case (`mx`, `MEX`); a synonym
+    /// given at `init` (`EE. UU.` → `US`); a country name in English, Spanish, Portuguese,
+    /// French or this locale's language, as ICU (CLDR) writes it (`Brasil`, `Brésil`,
+    /// `États-Unis`, `Estados Unidos`, `México`, `Mexique`). Names and synonyms are compared by
+    /// `MatchKey` (case, accents and punctuation ignored). Anything else → `country.unknown`.
+    public func country(_ raw: String) throws(ValueError) -> String {
+        let text = try self.text(raw)
+        let names = CountryNames.shared
+        let upper = text.uppercased()
+        if upper.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
+            if upper.count == 2, names.alpha2.contains(upper) { return upper }
+            if upper.count == 3, let code = names.alpha3[upper] { return code }
+        }
+        let key = MatchKey.make(text)
+        if let code = countrySynonyms[key] { return code }
+        if let code = names.names[key] { return code }
+        if let code = localeCountryNames()[key] { return code }
+        throw failure(.countryUnknown, raw, example: CountryNames.name(of: "MX", in: language))
+    }
+
+    /// Names in this locale's language when it is not one of the four form languages.
+    private func localeCountryNames() -> [String: String] {
+        if CountryNames.formLanguages.contains(language) { return [:] }
+        if let cachedLocaleCountryNames { return cachedLocaleCountryNames }
+        let names = CountryNames(languages: [language]).names
+        cachedLocaleCountryNames = names
+        return names
+    }
+}

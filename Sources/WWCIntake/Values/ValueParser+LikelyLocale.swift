@@ -1,0 +1,14 @@
+internal import CICU
+
+extension ValueParser {
+    /// The regional locale a bare language most likely means, from CLDR likely subtags
+    /// (`es` → `es-ES`, `pt` → `pt-BR`, `fr` → `fr-FR`, `en` → `en-US`). Used only when a
+    /// form names a language but no country to take the region from.
+    public static func likelyLocale(language: String) -> String {
+        let result = ICUCall.string(initialCapacity: 32) { buffer, capacity in
+            wwc_locale_likely_region(language, buffer, capacity)
+        }
+        if case .success(let tag) = result, !tag.isEmpty { return tag }
+        return language
+    }
+}

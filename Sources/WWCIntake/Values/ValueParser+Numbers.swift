@@ -1,0 +1,196 @@
+extension ValueParser {
+    /// A whole number written the locale's way: grouping allowed (`7,181,469` en-US,
+    /// `7.181.469` es-CO, `7 181 469` fr with U+0020, U+00A0 or U+202F), no fraction, no
+    /// exponent, nothing after it. `1.234` in en-US is `number.invalid` (`.` is a decimal
+    /// separator there, so it is not 1234), as is misplaced grouping (`12,34`).
+    public func integer(_ raw: String) throws(ValueError) -> Parsed<Int> {
+        let text = try numericText(raw)
+        guard case .parsed(let decimal, _) = try numberFormat(.integer).parse(text) else {
+            throw numberInvalid(raw, example: exampleNumber(integer: true))
+        }
+        guard let value = decimal.integerValue else {
+            throw failure(.numberOutOfRange, raw, example: exampleNumber(integer: true))
+        }
+        return Parsed(value)
+    }
+
+    /// An exact decimal in plain notation (`"12500000.5"`, `"14.2"`, `"0.734"`): parsed by
+    /// ICU strictly, never through a binary float. Exponents (`1e3`), misplaced grouping and
+    /// trailing text are `number.invalid`.
+    ///
+    /// Warning `number.ambiguous` (the value is still accepted) when another region would read
+    /// the same text differently: the number holds exactly one `.` or `,`, it is this locale's
+    /// grouping or decimal separator, it is followed by exactly three digits and preceded by
+    /// one to three digits not starting with 0. So `1,234` in en-US is 1234 with a warning (es-CO
+    /// would read 1.234), and `1.500` in es-MX is 1.5 with a warning (es-CO would read 1500);
+    /// `1,234.5`, `12,345,678`, `0.125` and `1 234` are not ambiguous. Also applied to percent
+    /// and money amounts. Arguments: `value`, `locale`, `interpretation` (our reading),
+    /// `alternative` (the other reading).
+    public func decimal(_ raw: String) throws(ValueError) -> Parsed<String> {
+        let text = try numericText(raw)
+        guard case .parsed(let decimal, _) = try numberFormat(.decimal).parse(text) else {
+            throw numberInvalid(raw, example: exampleNumber(integer: false))
+        }
+        return Parsed(decimal.description, warnings: try groupingWarnings(raw, text: text, reading: decimal))
+    }
+
+    /// A percentage as a fraction: `73,4 %` (fr) → `"0.734"`, `73.4%` (en) → `"0.734"`.
+    /// The locale's percent sign may be written with or without the space before it.
+    /// A bare number (no `%`) ≤ 1 is taken as a fraction (`0.734` → `"0.734"`) and one > 1 as a
+    /// percent (`73.4` → `"0.734"`). A bare number in (0, 1] could be either (0.5 % or 50 %),
+    /// so it carries warning `percent.ambiguous` with `interpretation` = the fraction chosen.
+    public func percent(_ raw: String) throws(ValueError) -> Parsed<String> {
+        let text = try numericText(raw)
+        if case .parsed(let fraction, _) = try numberFormat(.percent).parse(text) {
+            return Parsed(fraction.description, warnings: try groupingWarnings(raw, text: text, reading: fraction.shifted(by: 2)))
+        }
+        guard case .parsed(let bare, _) = try numberFormat(.decimal).parse(text) else {
+            throw numberInvalid(raw, example: try numberFormat(.percent).format("0.734"))
+        }
+        var warnings = try groupingWarnings(raw, text: text, reading: bare)
+        if bare.magnitudeComparedToOne <= 0 {
+            if !bare.isZero {
+                warnings.append(failure(.percentAmbiguous, raw, example: try numberFormat(.percent).format(bare.description), [
+                    "interpretation": .text(bare.description),
+                    "alternative": .text(bare.shifted(by: -2).description),
+                ]))
+            }
+            return Parsed(bare.description, warnings: warnings)
+        }
+        return Parsed(bare.shifted(by: -2).description, warnings: warnings)
+    }
+
+    /// Money → exact amount + ISO 4217 code: `R$ 1.234,56` (pt-BR) → 1234.56 BRL.
+    ///
+    /// The currency sign is read by ICU for this locale, so `$` is the region's dollar/peso
+    /// (MXN in es-MX, COP in es-CO, ARS in es-AR, CAD in en-CA/fr-CA, USD in en-US); ISO codes
+    /// are accepted on either side (`USD 1,200.50`, `1 200,50 EUR`), with or without a space.
+    /// A bare number takes the region's currency with warning `money.currency_assumed`
+    /// (argument `currency`). A currency ICU does not know → `money.currency_unknown`.
+    public func money(_ raw: String) throws(ValueError) -> Parsed<MoneyValue> {
+        let text = try numericText(raw)
+        for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
+            if case .parsed(let amount, let currency?) = try numberFormat(style).parse(text) {
+                let warnings = try groupingWarnings(raw, text: text, reading: amount)
+                return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
+            }
+        }
+        if case .parsed(let amount, _) = try numberFormat(.decimal).parse(text) {
+            guard let currency = regionCurrency else {
+                throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": ""])
+            }
+            var warnings = try groupingWarnings(raw, text: text, reading: amount)
+            warnings.append(failure(.moneyCurrencyAssumed, raw, ["currency": .text(currency)]))
+            return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
+        }
+        // Tell an unknown currency apart from a bad number: strip the non-numeric ends and see
+        // whether what is left is a number of this locale.
+        let (prefix, core, suffix) = splitCurrencyToken(text)
+        let token = [prefix, suffix].first { !$0.isEmpty }
+        if let token, looksLikeCurrency(token), try !isKnownCurrency(token), !core.isEmpty, case .parsed = try numberFormat(.decimal).parse(core) {
+            throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": .text(token)])
+        }
+        throw numberInvalid(raw, example: exampleMoney())
+    }
+
+    /// A year 1800…2200 written as plain digits (no grouping: `2,023` is not a year).
+    /// Not a whole number → `number.invalid`; outside the range → `number.out_of_range`
+    /// with `min` and `max`.
+    public func year(_ raw: String) throws(ValueError) -> Int {
+        let text = try numericText(raw)
+        guard case .parsed(let decimal, _) = try numberFormat(.plainInteger).parse(text),
+            let value = decimal.integerValue
+        else {
+            throw numberInvalid(raw, example: "2024")
+        }
+        guard (1800...2200).contains(value) else {
+            throw failure(.numberOutOfRange, raw, example: "2024", ["min": 1800, "max": 2200])
+        }
+        return value
+    }
+
+    // MARK: Helpers
+
+    /// The value cleaned as one-line text (NFC, trimmed, spaces collapsed); empty → `text.empty`.
+    func numericText(_ raw: String) throws(ValueError) -> String {
+        try text(raw)
+    }
+
+    func numberInvalid(_ raw: String, example: String?) -> ValueError {
+        failure(.numberInvalid, raw, example: example)
+    }
+
+    func exampleNumber(integer: Bool) -> String? {
+        try? numberFormat(.decimal).format(integer ? "1234567" : "1234.5")
+    }
+
+    func exampleMoney() -> String? {
+        try? numberFormat(.currency).format("1234.56")
+    }
+
+    /// The `number.ambiguous` rule (see `decimal`), applied to the digits span of `text`.
+    func groupingWarnings(_ raw: String, text: String, reading: DecimalText) throws(ValueError) -> [ValueError] {
+        let (grouping, decimalSeparator) = try separators()
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+        guard let first = scalars.firstIndex(where: isDigit), let last = scalars.lastIndex(where: isDigit) else {
+            return []
+        }
+        let span = scalars[first...last]
+        let marks = span.indices.filter { span[$0] == "." || span[$0] == "," }
+        guard marks.count == 1, let mark = marks.first else { return [] }
+        let before = span[..<mark], after = span[(mark + 1)...]
+        guard after.count == 3, after.allSatisfy(isDigit), (1...3).contains(before.count), before.allSatisfy(isDigit),
+            before.first != "0"
+        else { return [] }
+        let beforeText = String(String.UnicodeScalarView(before))
+        let afterText = String(String.UnicodeScalarView(after))
+        let alternativeText: String
+        switch String(span[mark]) {
+        case grouping: alternativeText = beforeText + "." + afterText   // could be a decimal point
+        case decimalSeparator: alternativeText = beforeText + afterText  // could be grouping
+        default: return []
+        }
+        let alternative = DecimalText(icu: alternativeText).map { reading.isNegative ? "-\($0)" : $0.description }
+        return [
+            failure(.numberAmbiguous, raw, example: nil, [
+                "interpretation": .text(reading.description),
+                "alternative": .text(alternative ?? alternativeText),
+            ])
+        ]
+    }
+
+    /// A currency-looking token: three ASCII capitals (an ISO-style code) or containing a
+    /// currency symbol (Unicode category Sc), as opposed to stray trailing text.
+    func looksLikeCurrency(_ token: String) -> Bool {
+        let scalars = token.unicodeScalars
+        if scalars.count == 3, scalars.allSatisfy({ ("A"..."Z").contains($0) }) { return true }
+        return scalars.contains { $0.properties.generalCategory == .currencySymbol }
+    }
+
+    /// Whether ICU reads `token` as a currency of this locale (next to a plain number).
+    func isKnownCurrency(_ token: String) throws(ValueError) -> Bool {
+        for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
+            let format = try numberFormat(style)
+            for candidate in [token + "1", "1" + token] {
+                if case .parsed(_, _?) = format.parse(candidate) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Splits `XYZ 1,234` / `1.234 XYZ` into the non-numeric ends and the numeric core.
+    func splitCurrencyToken(_ text: String) -> (String, String, String) {
+        let scalars = Array(text.unicodeScalars)
+        func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.numericType == .decimal || scalar == "-" || scalar == "\u{2212}"
+        }
+        guard let first = scalars.firstIndex(where: isNumeric), let last = scalars.lastIndex(where: isNumeric) else {
+            return (text, "", "")
+        }
+        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            String(String.UnicodeScalarView(slice)).trimmingSpaces
+        }
+        return (string(scalars[..<first]), string(scalars[first...last]), string(scalars[(last + 1)...]))
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import WWCIntake
+
+struct CatalogStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Per locale and regional overlay: entries present and percent translated, by section."
+    )
+
+    @Argument(help: "The locales folder (default: found from the executable or the current directory).")
+    var directory: String?
+
+    @Option(help: "Output: text (a table) or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let folder = try CatalogCLI.directory(directory)
+        let (set, diagnostics) = CatalogSet.load(directory: folder)
+        let catalogs = CatalogCLI.renderer(set)
+        for diagnostic in diagnostics {
+            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: "en") + "\n")
+        }
+        guard let set else { throw InputRejected() }
+        let rows = CatalogStatistics.coverage(set)
+        switch format {
+        case .json:
+            for row in rows {
+                let object = JSONValue.object([
+                    "locale": .string(row.locale), "overlay": .bool(row.isOverlay), "section": .string(row.section),
+                    "total": .integer(row.total), "present": .integer(row.present),
+                    "translated": .integer(row.translated), "overridden": .integer(row.overridden),
+                    "percent": .rawNumber(String(format: "%.1f", row.percent)),
+                ])
+                Terminal.standardOutput.write(object.serialized() + "\n")
+            }
+        case .text:
+            var out = Self.pad("locale", 8) + Self.pad("section", 10) + Self.pad("present", 10, right: true)
+                + Self.pad("translated", 12, right: true) + Self.pad("%", 8, right: true)
+                + Self.pad("overrides", 11, right: true) + "\n"
+            for row in rows {
+                out += Self.pad(row.locale, 8) + Self.pad(row.section, 10)
+                    + Self.pad("\(row.present)/\(row.total)", 10, right: true)
+                    + Self.pad("\(row.translated)", 12, right: true)
+                    + Self.pad(String(format: "%.1f", row.percent), 8, right: true)
+                    + Self.pad(row.isOverlay ? "\(row.overridden)" : "-", 11, right: true) + "\n"
+            }
+            Terminal.standardOutput.write(out)
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(1, width - text.count))
+        return right ? fill + text : text + fill
+    }
+}
+
+struct CatalogExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write one locale's catalog as XLIFF 2.1 (source en) for translation tools."
+    )
+
+    @Option(help: "The target locale: a base (es) or a regional overlay (es-MX).")
+    var locale: String
+
+    @Option(name: .shortAndLong, help: "Output file (default: stdout).")
+    var output: String?
+
+    @Option(help: "The locales folder.")
+    var dir: String?
+
+    func run() throws {
+        let folder = try CatalogCLI.directory(dir)
+        let (set, diagnostics) = CatalogSet.load(directory: folder)
+        let catalogs = CatalogCLI.renderer(set)
+        for diagnostic in diagnostics {
+            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: "en") + "\n")
+        }
+        guard let set else { throw InputRejected() }
+        guard let xliff = CatalogXLIFF.export(set, locale: locale) else {
+            throw ValidationError("cannot export \(locale): it is the reference language, or an overlay without a base catalog")
+        }
+        if let output {
+            try Data(xliff.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            Terminal.standardOutput.write(xliff)
+        }
+    }
+}
+
+struct CatalogImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Merge a translated XLIFF file back into its locale's catalog.",
+        discussion: "Reports unknown unit ids, placeholder mismatches and untranslated units; refused units keep the catalog's value."
+    )
+
+    @Argument(help: "The XLIFF file.")
+    var file: String
+
+    @Option(help: "The locales folder.")
+    var dir: String?
+
+    @Option(help: "Language of the messages.")
+    var lang: String = "en"
+
+    func run() throws {
+        let folder = try CatalogCLI.directory(dir)
+        let (set, diagnostics) = CatalogSet.load(directory: folder)
+        let catalogs = CatalogCLI.renderer(set)
+        for diagnostic in diagnostics {
+            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: lang) + "\n")
+        }
+        guard let set else { throw InputRejected() }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read \(file)")
+        }
+        let result = CatalogXLIFF.importing(data, file: file, into: set)
+        for diagnostic in result.diagnostics {
+            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: lang) + "\n")
+        }
+        guard let contents = result.contents else { throw InputRejected() }
+        let existing = try? String(contentsOf: result.url, encoding: .utf8)
+        if existing != contents {
+            try Data(contents.utf8).write(to: result.url, options: .atomic)
+        }
+        let summary = catalogs?.render(key: "summary.catalog_import", arguments: [
+            "updated": .number(result.updated), "untranslated": .number(result.untranslated),
+        ], language: lang) ?? "\(result.updated) updated"
+        Terminal.standardError.write("\(result.url.path): \(summary)\n")
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw InputRejected() }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import WWCIntake
+
+/// Where the locale catalogs are, shared by every command that reads forms or messages.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("catalogs"), help: ArgumentHelp(
+        "Folder of locale catalogs (form.json, en.json, es.json, …).",
+        discussion: "Default: $WWC_INTAKE_LOCALES, else the locales/ folder beside the installed program or in the current folder.",
+        valueName: "dir"))
+    var directory: String?
+
+    /// Loads the catalogs with the same loader `catalog check` uses; a broken catalog is a
+    /// configuration error (exit 2), reported with its file and line.
+    func load() throws -> CatalogSet {
+        guard let url = CatalogSet.locateDirectory(explicit: directory) else {
+            Terminal.standardError.write("error: no locale catalogs found; pass --catalogs DIR or set WWC_INTAKE_LOCALES [catalog.missing]\n")
+            throw ExitCode(2)
+        }
+        let (catalogs, diagnostics) = CatalogSet.load(directory: url)
+        guard let catalogs, !diagnostics.contains(where: { $0.severity == .error }) else {
+            for diagnostic in diagnostics {
+                Terminal.standardError.write(DiagnosticFormatter.line(diagnostic, message: diagnostic.code.rawValue) + "\n")
+            }
+            Terminal.standardError.write("error: the catalogs in \(url.path) cannot be used; run `intake catalog check \(url.path)`\n")
+            throw ExitCode(2)
+        }
+        return catalogs
+    }
+}
+
+/// Resource limits against hostile or runaway input (safe defaults).
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
+    var maxBytes: Int = ReaderLimits.default.maxInputBytes
+
+    @Option(help: ArgumentHelp("Deepest nesting of sections and lists accepted.", valueName: "levels"))
+    var maxDepth: Int = ReaderLimits.default.maxDepth
+
+    @Option(help: ArgumentHelp("Most fields, sections and list items in one input.", valueName: "count"))
+    var maxNodes: Int = ReaderLimits.default.maxNodes
+
+    @Option(help: ArgumentHelp("Longest single value accepted, in bytes.", valueName: "bytes"))
+    var maxValueBytes: Int = ReaderLimits.default.maxValueBytes
+
+    var limits: ReaderLimits {
+        ReaderLimits(maxInputBytes: maxBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxValueBytes: maxValueBytes)
+    }
+
+    func validate() throws {
+        guard maxBytes > 0, maxDepth > 0, maxNodes > 0, maxValueBytes > 0 else {
+            throw ValidationError("limits must be positive numbers")
+        }
+    }
+}
+
+/// The language of human messages.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Language of messages: en, es, pt or fr.", valueName: "lang"))
+    var language: String = "en"
+
+    func validate() throws {
+        guard ["en", "es", "pt", "fr"].contains(language.prefix(2).lowercased()) else {
+            throw ValidationError("--lang takes en, es, pt or fr (got '\(language)')")
+        }
+    }
+
+    var code: String { String(language.prefix(2)).lowercased() }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+@testable import WWCIntake
+
+/// Each test breaks one thing in a copy of the shipped catalogs and asserts the finding's
+/// code, file and line.
+@Suite("Catalog check")
+struct CatalogCheckTests {
+    /// Copies the shipped catalogs, replaces `old` by `new` in `file`, and returns the folder
+    /// and the 1-based line where `new` starts.
+    static func broken(_ file: String, replacing old: String, with new: String) throws -> (URL, Int) {
+        let folder = try CatalogFixture.copyOfShipped()
+        let url = folder.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let range = try #require(text.range(of: old), "\(old) not in \(file)")
+        let changed = text.replacingCharacters(in: range, with: new)
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+        let line = changed[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        return (folder, line)
+    }
+
+    static func lineOf(_ needle: String, in file: String, folder: URL) throws -> Int {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        let range = try #require(text.range(of: needle))
+        return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+
+    static func findings(_ folder: URL, _ code: DiagnosticCode) -> [Diagnostic] {
+        CatalogChecker.check(directory: folder).diagnostics.filter { $0.code == code }
+    }
+
+    @Test func shippedCatalogsPassWithoutErrorsOrWarnings() {
+        let report = CatalogChecker.check(directory: ShippedCatalogs.directory)
+        #expect(report.passed)
+        #expect(report.diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0) \($0.code) \($0.arguments)" } == [])
+        #expect(report.fileCount == 9)
+    }
+
+    @Test func malformedJSONWithItsLine() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "\"Datos del envío\",", with: "\"Datos del envío\"")
+        let finding = try #require(Self.findings(folder, .catalogMalformed).first)
+        #expect(finding.severity == .error)
+        #expect(finding.file?.hasSuffix("/es.json") == true)
+        #expect(finding.line == line + 1)  // the next item is where a comma was expected
+        #expect(finding.arguments["expected"] == ", ]")
+    }
+
+    @Test func duplicateKey() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "    \"DM2\":",
+                                             with: "    \"DM1\": \"Otra vez\",\n    \"DM2\":")
+        let finding = try #require(Self.findings(folder, .catalogDuplicateKey).first)
+        #expect(finding.file?.hasSuffix("/es.json") == true)
+        #expect(finding.line == line)
+    }
+
+    @Test func wrongShape() throws {
+        let (folder, line) = try Self.broken("pt.json", replacing: "\"applicant.country\": [\n      \"País\"\n    ]",
+                                             with: "\"applicant.country\": \"País\"")
+        let finding = try #require(Self.findings(folder, .catalogInvalid).first)
+        #expect(finding.file?.hasSuffix("/pt.json") == true)
+        #expect(finding.line == line)
+        #expect(finding.arguments["expected"] == "list")
+    }
+
+    @Test func headerLocaleMustMatchFileName() throws {
+        let (folder, line) = try Self.broken("fr.json", replacing: "\"locale\": \"fr\"", with: "\"locale\": \"fr-FR\"")
+        let finding = try #require(Self.findings(folder, .catalogHeader).first)
+        #expect(finding.file?.hasSuffix("/fr.json") == true)
+        #expect(finding.line == line)
+    }
+
+    @Test func overlayWithoutBase() throws {
+        let folder = try CatalogFixture.copyOfShipped()
+        try "{\n  \"catalog\": \"wwc-intake-catalog/1\",\n  \"locale\": \"de-CH\",\n  \"version\": \"2023\"\n}\n"
+            .write(to: folder.appendingPathComponent("de-CH.json"), atomically: true, encoding: .utf8)
+        let finding = try #require(Self.findings(folder, .catalogOrphanOverlay).first)
+        #expect(finding.file?.hasSuffix("/de-CH.json") == true)
+        #expect(finding.line == 3)
+    }
+
+    @Test func missingKeyPointsAtItsSection() throws {
+        let (folder, _) = try Self.broken("es.json", replacing: "    \"DM3\": \"Compartir datos\",\n", with: "")
+        let finding = try #require(Self.findings(folder, .catalogMissingKey).first)
+        #expect(finding.severity == .error)
+        #expect(finding.file?.hasSuffix("/es.json") == true)
+        #expect(finding.arguments["key"] == "criteria.DM3")
+        #expect(finding.line == (try Self.lineOf("\"criteria\": {", in: "es.json", folder: folder)))
+    }
+
+    @Test func referenceMissingAFormField() throws {
+        let (folder, _) = try Self.broken("en.json", replacing: "    \"applicant.country\": [\n      \"Country\"\n    ],\n",
+                                          with: "")
+        let findings = Self.findings(folder, .catalogMissingKey)
+        #expect(findings.contains { $0.file?.hasSuffix("/en.json") == true && $0.arguments["key"] == "labels.applicant.country" })
+    }
+
+    @Test func obsoleteKeyIsAWarningAtItsLine() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "    \"DM2\":", with: "    \"DM99\": \"Algo\",\n    \"DM2\":")
+        let finding = try #require(Self.findings(folder, .catalogObsoleteKey).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.arguments["key"] == "criteria.DM99")
+        #expect(finding.line == line)
+    }
+
+    @Test func messageSyntaxError() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "\"date.invalid\": \"«{value}",
+                                             with: "\"date.invalid\": \"«{value")
+        let finding = try #require(Self.findings(folder, .catalogMessageSyntax).first)
+        #expect(finding.severity == .error)
+        #expect(finding.file?.hasSuffix("/es.json") == true)
+        #expect(finding.line == line)
+        #expect(finding.arguments["key"] == "messages.date.invalid")
+    }
+
+    @Test func placeholderMismatch() throws {
+        let (folder, line) = try Self.broken("pt.json", replacing: "esperava-se uma data como {example}",
+                                             with: "esperava-se uma data como {exemplo}")
+        let finding = try #require(Self.findings(folder, .catalogPlaceholderMismatch).first)
+        #expect(finding.file?.hasSuffix("/pt.json") == true)
+        #expect(finding.line == line)
+        #expect(finding.arguments["expected"] == "{example} {locale} {value}")
+        #expect(finding.arguments["found"] == "{exemplo} {locale} {value}")
+    }
+
+    @Test func pluralCategoryMissingForTheLocale() throws {
+        let (folder, line) = try Self.broken("fr.json", replacing: "{errors, plural, one {# erreur} many {# d’erreurs} other",
+                                             with: "{errors, plural, one {# erreur} other")
+        let findings = Self.findings(folder, .catalogPluralMissing)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.file?.hasSuffix("/fr.json") == true)
+        #expect(finding.line == line)
+        #expect(finding.arguments["categories"] == "many")
+        #expect(finding.arguments["argument"] == "errors")
+    }
+
+    @Test func englishNeedsNoMany() throws {
+        // "one" is missing: English needs one and other.
+        let (folder, line) = try Self.broken("en.json", replacing: "{errors, plural, one {# error} other",
+                                             with: "{errors, plural, other")
+        let finding = try #require(Self.findings(folder, .catalogPluralMissing).first)
+        #expect(finding.line == line)
+        #expect(finding.arguments["categories"] == "one")
+    }
+
+    @Test func identicalPluralVariants() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "{warnings, plural, one {# advertencia}",
+                                             with: "{warnings, plural, one {# advertencias}")
+        let finding = try #require(Self.findings(folder, .catalogPluralIdentical).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.line == line)
+        #expect(finding.arguments["first"] == "one")
+        #expect(finding.arguments["second"] == "other")
+    }
+
+    @Test func labelCollisionWithinASection() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "\"Departamento o estado\",",
+                                             with: "\"Departamento o estado\",\n      \"CIUDAD\",")
+        let finding = try #require(Self.findings(folder, .catalogCollision).first)
+        #expect(finding.severity == .error)
+        #expect(finding.file?.hasSuffix("/es.json") == true)
+        #expect(finding.arguments["key"] == "labels.applicant.region")
+        #expect(finding.arguments["other"] == "labels.applicant.city")
+        #expect(finding.line == (try Self.lineOf("\"applicant.region\": [", in: "es.json", folder: folder)))
+        #expect(line > finding.line!)
+    }
+
+    @Test func synonymMeaningTwoAnswers() throws {
+        let (folder, _) = try Self.broken("pt.json", replacing: "\"Em andamento\",", with: "\"Em andamento\",\n        \"nao\",")
+        let finding = try #require(Self.findings(folder, .catalogCollision).first)
+        #expect(finding.arguments["value"] == "Não")
+        #expect(finding.arguments["key"] == "answers.status.not_met")
+        #expect(finding.arguments["other"] == "answers.status.in_progress")
+        #expect(finding.line == (try Self.lineOf("\"not_met\": [", in: "pt.json", folder: folder)))
+    }
+
+    @Test func overlayCollidingWithItsBase() throws {
+        let (folder, line) = try Self.broken("es-MX.json", replacing: "\"Entidad federativa\",",
+                                             with: "\"Entidad federativa\",\n      \"País\",")
+        let finding = try #require(Self.findings(folder, .catalogCollision).first)
+        #expect(finding.file?.hasSuffix("/es-MX.json") == true)
+        #expect(finding.line == (try Self.lineOf("\"applicant.region\"", in: "es-MX.json", folder: folder)))
+        _ = line
+    }
+
+    @Test func textIdenticalToEnglishIsAWarning() throws {
+        let (folder, line) = try Self.broken("es.json", replacing: "\"DM3\": \"Compartir datos\"", with: "\"DM3\": \"Sharing Data\"")
+        let finding = try #require(Self.findings(folder, .catalogUntranslated).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.line == line)
+        #expect(finding.arguments["key"] == "criteria.DM3")
+    }
+
+    @Test func intendedIdenticalTextIsAllowed() throws {
+        // fr lists labels.budget under "identical"; removing it brings the warning back.
+        let (folder, _) = try Self.broken("fr.json", replacing: "\"labels.budget\",\n    ", with: "")
+        let findings = Self.findings(folder, .catalogUntranslated)
+        #expect(findings.map { $0.arguments["key"] } == ["labels.budget"])
+        #expect(findings.first?.line == (try Self.lineOf("\"budget\": [", in: "fr.json", folder: folder)))
+    }
+
+    @Test func leadingOrTrailingWhitespace() throws {
+        let (folder, line) = try Self.broken("pt.json", replacing: "\"DM3\": \"Compartilhamento de dados\"",
+                                             with: "\"DM3\": \"Compartilhamento de dados \"")
+        let finding = try #require(Self.findings(folder, .catalogWhitespace).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.line == line)
+    }
+
+    @Test func frenchSpacingBeforeColon() throws {
+        let (folder, line) = try Self.broken("fr.json", replacing: "\"xml.malformed\": \"Le XML est mal formé\u{00A0}:",
+                                             with: "\"xml.malformed\": \"Le XML est mal formé:")
+        let finding = try #require(Self.findings(folder, .catalogFrenchSpacing).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.line == line)
+        #expect(finding.arguments["character"] == ":")
+    }
+
+    @Test(arguments: [
+        ("Niveau : {level}", ":"),
+        ("Niveau\u{00A0}: x", nil),
+        ("avec xml:lang", nil),
+        ("Vraiment?", "?"),
+        ("Oui\u{202F}!", nil),
+        ("https://exemple.org?a=1", nil),
+    ] as [(String, Character?)])
+    func frenchSpacingRule(text: String, problem: Character?) {
+        #expect(CatalogChecker.frenchSpacingProblem(text) == problem)
+    }
+}

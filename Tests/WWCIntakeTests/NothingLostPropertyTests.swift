@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import WWCIntake
+
+/// Property: every leaf value of a generated form is either mapped or listed in `unmapped`,
+/// in both formats and all four languages, nested or flat, with unknown keys sprinkled in.
+@Suite struct NothingLostPropertyTests {
+    /// A small deterministic generator (no dependence on the platform's random source).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        mutating func chance(_ percent: Int) -> Bool { next(100) < percent }
+    }
+
+    struct Entry {
+        var key: String
+        var value: String
+        var section: String?
+    }
+
+    static let values: [String: String] = [
+        "submission.date": "2024-03-15", "applicant.city": "Ciudad Ejemplo", "applicant.region": "Región Norte",
+        "applicant.country": "BR", "applicant.population": "45000", "applicant.populationYear": "2023",
+        "applicant.website": "https://example.gov", "applicant.contact.name": "Ana Pérez",
+        "applicant.contact.title": "Analista", "applicant.contact.email": "ana@example.gov",
+        "applicant.contact.phone": "+55 11 5555 0000",
+    ]
+
+    static func form(language: String, format: SourceFormat, seed: UInt64) -> (text: String, unknown: Int) {
+        var random = Generator(state: seed)
+        let catalog = TestCatalogs.shared.catalog(for: language)!
+        let nested = random.chance(50)
+        var entries: [Entry] = []
+        for (field, value) in values.sorted(by: { $0.key < $1.key }) {
+            let required = ["submission.date", "applicant.city", "applicant.country", "applicant.population",
+                            "applicant.contact.name", "applicant.contact.email"].contains(field)
+            guard required || random.chance(60) else { continue }
+            let labels = catalog.labels(for: field)
+            let key = random.chance(30) ? (nested ? String(field.split(separator: ".").last!) : field)
+                : labels[random.next(labels.count)]
+            let section = nested ? field.split(separator: ".").dropLast().joined(separator: ".") : nil
+            entries.append(Entry(key: key, value: value, section: section))
+        }
+        var unknown = 0
+        for index in 0..<random.next(4) {
+            entries.append(Entry(key: "Zzextra \(index) \(seed)", value: "v\(index)", section: nil))
+            unknown += 1
+        }
+        let met = catalog.synonyms(enum: "status")["met"]?.first ?? "met"
+        let criteria = ["DM1", "LC1", "PA1", "OD1", "EVAL4"].filter { _ in random.chance(70) }
+        return (format == .json ? json(entries, criteria: criteria, status: met, nested: nested)
+                : xml(entries, criteria: criteria, status: met, nested: nested, language: language), unknown)
+    }
+
+    static func escapeJSON(_ text: String) -> String { JSONValue.string(text).serialized() }
+
+    static func json(_ entries: [Entry], criteria: [String], status: String, nested: Bool) -> String {
+        var root = JSONValue.object([])
+        func insert(_ value: JSONValue, at path: [String], into node: inout JSONValue) {
+            guard case .object(var members) = node else { return }
+            if path.count == 1 {
+                members.append(.init(path[0], value))
+            } else if let index = members.firstIndex(where: { $0.key == path[0] }) {
+                insert(value, at: Array(path.dropFirst()), into: &members[index].value)
+            } else {
+                var child = JSONValue.object([])
+                insert(value, at: Array(path.dropFirst()), into: &child)
+                members.append(.init(path[0], child))
+            }
+            node = .object(members)
+        }
+        for entry in entries {
+            let path = (entry.section.map { $0.split(separator: ".").map(String.init) } ?? []) + [entry.key]
+            insert(.string(entry.value), at: path, into: &root)
+        }
+        insert(.object(criteria.map { .init($0, .string(status)) }), at: ["criteria"], into: &root)
+        return root.serialized(pretty: true)
+    }
+
+    static func xml(_ entries: [Entry], criteria: [String], status: String, nested: Bool, language: String) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var lines = ["<form lang=\"\(language)\">"]
+        var open: [String] = []
+        for entry in entries.sorted(by: { ($0.section ?? "") < ($1.section ?? "") }) {
+            let wanted = entry.section.map { $0.split(separator: ".").map(String.init) } ?? []
+            while !open.isEmpty && !wanted.starts(with: open) { lines.append("</s>"); open.removeLast() }
+            while open.count < wanted.count { open.append(wanted[open.count]); lines.append("<s id=\"\(open.last!)\">") }
+            lines.append("<f label=\"\(escape(entry.key))\">\(escape(entry.value))</f>")
+        }
+        lines += open.map { _ in "</s>" }
+        lines.append("<criteria>" + criteria.map { "<c id=\"\($0)\">\(escape(status))</c>" }.joined() + "</criteria>")
+        lines.append("</form>")
+        return lines.joined(separator: "\n")
+    }
+
+    @Test(arguments: ["en", "es", "pt", "fr"], [SourceFormat.json, .xml])
+    func everyLeafIsMappedOrUnmapped(language: String, format: SourceFormat) throws {
+        let converter = Converter(catalogs: TestCatalogs.shared, options: ConversionOptions(locale: language))
+        for seed in UInt64(1)...40 {
+            let (text, unknown) = Self.form(language: language, format: format, seed: seed)
+            let result = converter.convert(Data(text.utf8), file: "generated", format: format)
+            let stats = result.statistics
+            #expect(stats.mapped + stats.unmapped + stats.rejected == stats.leaves, "seed \(seed): \(text)")
+            #expect(stats.unmapped == unknown, "seed \(seed): \(result.diagnostics) \(text)")
+            #expect(stats.rejected == 0, "seed \(seed): \(result.diagnostics)")
+            let record = try #require(result.record, "seed \(seed): \(result.diagnostics) \(text)")
+            #expect(record.unmapped.count == unknown)
+            #expect(record.applicant.population == 45000)
+        }
+    }
+}
