@@ -130,6 +130,20 @@ import Testing
         #expect(diagnostic.arguments["detail"] == .text("Opening and ending tag mismatch: b line 2 and c"))
     }
 
+    /// The catalogs say "The text is not valid {encoding}": name the encoding in force.
+    @Test(arguments: [
+        (Array("<a>Bogot".utf8) + [0xE1] + Array("</a>".utf8), "UTF-8"),
+        (Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<a>".utf8) + [0x81] + Array("</a>".utf8), "WINDOWS-1252"),
+        (Array("<?xml version='1.0' encoding='US-ASCII'?><a>".utf8) + [0xE9] + Array("</a>".utf8), "US-ASCII"),
+        (Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>x".utf8) + [0] + Array("</a>".utf8), "ISO-8859-1"),
+        ([0xFF, 0xFE, 0x3C, 0, 0x61, 0, 0x3E, 0, 0x00, 0xD8, 0x41, 0, 0x3C, 0, 0x2F, 0, 0x61, 0, 0x3E, 0], "UTF-16LE"),
+    ] as [([UInt8], String)])
+    func encodingFindingsNameTheEncoding(bytes: [UInt8], encoding: String) {
+        let diagnostic = XMLFormReader().read(Data(bytes)).diagnostics.first
+        #expect(diagnostic?.code == .encodingInvalid)
+        #expect(diagnostic?.arguments["encoding"] == .text(encoding))
+    }
+
     @Test func truncatedFileSaysWhatIsMissing() throws {
         let result = XMLFormReader().read(Data("<solicitud>\n <ciudad>Lyon</ciudad>\n <pais>Fr".utf8))
         let diagnostic = try #require(result.diagnostics.first)

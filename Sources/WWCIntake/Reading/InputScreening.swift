@@ -4,7 +4,10 @@ import Foundation
 enum InputScreening {
     /// `input.too_large` for oversized input, `encoding.invalid` for a NUL byte; nil if fine.
     /// `allowsNUL` is true for UTF-16 input, where NUL bytes are half of every ASCII character.
-    static func screen(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits, allowsNUL: Bool) -> Diagnostic? {
+    /// `encoding` names the encoding in force, for the message ("not valid {encoding}").
+    static func screen(
+        _ bytes: UnsafeRawBufferPointer, limits: ReaderLimits, allowsNUL: Bool, encoding: String = "UTF-8"
+    ) -> Diagnostic? {
         if bytes.count > limits.maxInputBytes {
             return .error(.inputTooLarge,
                           arguments: ["limit": .number(limits.maxInputBytes), "count": .number(bytes.count),
@@ -13,7 +16,7 @@ enum InputScreening {
         }
         if !allowsNUL, let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
             let offset = base.distance(to: UnsafeRawPointer(found))
-            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": "UTF-8"],
+            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": .text(encoding)],
                           location: location(ofOffset: offset, in: bytes))
         }
         return nil
@@ -126,13 +129,14 @@ enum InputScreening {
         let hasUTF8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if hasUTF8BOM, encoding != "utf-8", encoding != "utf8" {
             return .error(.encodingInvalid,
-                          arguments: ["encoding": .text(encoding), "detail": "UTF-8 byte order mark contradicts the declared encoding"],
+                          arguments: ["encoding": .text(encoding.uppercased()), "found": "UTF-8",
+                                      "detail": "UTF-8 byte order mark contradicts the declared encoding"],
                           location: SourceLocation(line: 1, column: 1))
         }
         if ["us-ascii", "ascii", "iso646-us", "ansi_x3.4-1968"].contains(encoding),
             let offset = bytes.firstIndex(where: { $0 >= 0x80 })
         {
-            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding), "detail": "byte above 0x7F"],
+            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding.uppercased()), "detail": "byte above 0x7F"],
                           location: byteLocation(ofOffset: offset, in: bytes))
         }
         return nil
@@ -158,6 +162,15 @@ enum InputScreening {
             index += 2
         }
         return SourceLocation(line: line, column: column)
+    }
+
+    /// The name of the encoding an XML document is read in, for messages: the BOM's, else
+    /// the declared one, else UTF-8 (XML's default).
+    static func xmlEncodingName(_ bytes: UnsafeRawBufferPointer) -> String {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
+        if isUTF16XML(bytes) { return "UTF-16" }
+        return declaredXMLEncoding(bytes)?.uppercased() ?? "UTF-8"
     }
 
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.

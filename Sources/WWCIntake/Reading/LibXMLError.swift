@@ -78,11 +78,12 @@ struct LibXMLError: Sendable, Hashable {
             || message.contains("Detected an entity reference loop")
     }
 
-    /// The diagnostic for this error. `limits` fills the `limit` argument of limit findings.
-    func diagnostic(limits: ReaderLimits) -> Diagnostic {
+    /// The diagnostic for this error. `limits` fills the `limit` argument of limit findings,
+    /// `encoding` (the encoding in force) the `encoding` argument of encoding findings.
+    func diagnostic(limits: ReaderLimits, encoding: String = "UTF-8") -> Diagnostic {
         let detail: MessageArgument = .text(message)
         if isEncodingError {
-            return .error(.encodingInvalid, arguments: ["detail": detail], location: location)
+            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding), "detail": detail], location: location)
         }
         if isDepthLimit {
             return .error(.inputTooDeep, arguments: ["limit": .number(min(limits.maxDepth, 256)), "detail": detail],

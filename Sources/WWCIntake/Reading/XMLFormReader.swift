@@ -30,7 +30,8 @@ public struct XMLFormReader: Sendable {
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
         let isUTF16 = InputScreening.isUTF16XML(bytes)
-        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16) {
+        let encoding = InputScreening.xmlEncodingName(bytes)
+        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16, encoding: encoding) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
         if !isUTF16, let rejection = InputScreening.declaredEncodingConflict(bytes) {
@@ -51,7 +52,7 @@ public struct XMLFormReader: Sendable {
                     .error(.inputUnreadable, arguments: ["detail": "libxml2 could not create a reader"])
                 ])
             }
-            var builder = XMLTreeBuilder(reader: reader, errors: errors, bytes: bytes, limits: limits)
+            var builder = XMLTreeBuilder(reader: reader, errors: errors, bytes: bytes, limits: limits, encoding: encoding)
             return builder.run()
         }
     }

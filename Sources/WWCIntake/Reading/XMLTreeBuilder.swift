@@ -59,14 +59,20 @@ struct XMLTreeBuilder {
     private let errors: LibXMLErrorCollector
     private let bytes: UnsafeRawBufferPointer
     private let limits: ReaderLimits
+    /// The encoding in force, named in `encoding.invalid` findings.
+    private let encoding: String
     private var stack: [OpenElement] = []
     private var root: FormNode?
     private var declaredLocale: String?
     private var nodeCount = 0
     private var names: [UnsafeRawPointer: CachedName] = [:]
 
-    init(reader: LibXMLTextReader, errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+    init(
+        reader: LibXMLTextReader, errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits,
+        encoding: String
+    ) {
         self.reader = reader
+        self.encoding = encoding
         self.errors = errors
         self.bytes = bytes
         self.limits = limits
@@ -105,7 +111,7 @@ struct XMLTreeBuilder {
             return ReadResult(document: nil, diagnostics: [.error(.inputUnreadable)])
         }
         guard let root else {
-            if let error = errors.firstError { return ReadResult(document: nil, diagnostics: [error.diagnostic(limits: limits)]) }
+            if let error = errors.firstError { return ReadResult(document: nil, diagnostics: [error.diagnostic(limits: limits, encoding: encoding)]) }
             return ReadResult(document: nil, diagnostics: [
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1))
             ])
@@ -334,7 +340,7 @@ struct XMLTreeBuilder {
                 error.line = location.line
                 error.column = location.column
             }
-            var diagnostic = error.diagnostic(limits: limits)
+            var diagnostic = error.diagnostic(limits: limits, encoding: encoding)
             if error.message == "Extra content at the end of the document", let open = stack.last {
                 // libxml2's push parser says this when the input simply stops inside an element
                 // (a truncated file); with elements still open, say what is missing instead.
