@@ -217,7 +217,8 @@ struct XMLTreeBuilder {
         }
         xmlTextReaderMoveToElement(handle)
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
-        return id ?? label ?? name
+        // An empty key attribute names nothing: fall through to the next one.
+        return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }
     }
 
     private mutating func appendText(_ node: xmlNodePtr) throws(Stop) {
