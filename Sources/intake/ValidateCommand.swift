@@ -45,13 +45,10 @@ struct ValidateCommand: ParsableCommand {
         valueName: "n"))
     var maxErrors: Int?
 
-    @Option(help: ArgumentHelp(
-        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
-    var locale: String?
-
     @Option(help: ArgumentHelp("Forms checked in parallel.", valueName: "n"))
     var jobs: Int = 1
 
+    @OptionGroup var localeOption: LocaleOption
     @OptionGroup var language: LanguageOption
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var limitOptions: LimitOptions
@@ -59,18 +56,11 @@ struct ValidateCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
-        if let locale {
-            do {
-                _ = try ValueParser.locale(locale)
-            } catch {
-                throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
-            }
-        }
     }
 
     func run() throws {
         let catalogs = try catalogOptions.load()
-        let converter = Converter(catalogs: catalogs, options: ConversionOptions(locale: locale, limits: limitOptions.limits))
+        let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
         let (files, inputProblems) = InputFiles.collect(inputs)
         let renderer = ValidateRenderer(catalogs: catalogs, language: language.code)
         let stderr = Terminal.standardError
