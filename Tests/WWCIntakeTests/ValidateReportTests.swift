@@ -147,6 +147,11 @@ import Testing
         #expect(text.hasPrefix("<input>: error: “\u{FFFD}]0;pwned\u{FFFD}” no"))
     }
 
+    @Test func aMessageWithLineBreaksStaysOnOneLine() {
+        let text = ReportText.block(Diagnostic.error(.xmlMalformed), message: "bad tag\nat line 3\r\n", source: nil)
+        #expect(text == "<input>: error: bad tag at line 3 [xml.malformed]\n")
+    }
+
     // MARK: Strictness, cap, JSON
 
     private func sample() -> [Diagnostic] {

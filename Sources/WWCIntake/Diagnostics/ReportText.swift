@@ -52,11 +52,13 @@ public enum ReportText {
         return ReportSourceLine(data: data, line: line, column: diagnostic.column)
     }
 
-    /// Replaces control characters (which could drive a terminal) with `�`; keeps the text
-    /// otherwise as it is.
+    /// One finding, one line: line breaks (libxml2 details may hold them) become spaces, and
+    /// other control characters (which could drive a terminal) become `�`.
     public static func sanitized(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(ReportSourceLine.printable(scalar)) }
+        for scalar in text.split(whereSeparator: \.isNewline).joined(separator: " ").unicodeScalars {
+            scalars.append(ReportSourceLine.printable(scalar))
+        }
         return String(scalars)
     }
 }
