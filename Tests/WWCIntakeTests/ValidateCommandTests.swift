@@ -5,7 +5,7 @@ import Testing
 /// `intake validate` end to end, through the built executable: exit statuses, which stream
 /// carries what, and the three formats. (The `intake` product is built beside the test bundle
 /// by `swift test`; the suite is skipped, visibly, when it is not there.)
-@Suite(.enabled(if: ValidateExecutable.url != nil, "the intake executable is not built"))
+@Suite(.enabled(if: IntakeExecutable.url != nil, "the intake executable is not built"))
 struct ValidateCommandTests {
     static let root = InvalidSamplesTests.root
 
@@ -17,7 +17,7 @@ struct ValidateCommandTests {
 
     private func intake(_ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(ValidateExecutable.url)
+        process.executableURL = try #require(IntakeExecutable.url)
         // The repository's catalogs first, so that a test's own `--catalogs` (the last one) wins.
         process.arguments = ["validate", "--catalogs", Self.root.appendingPathComponent("locales").path] + arguments
         process.currentDirectoryURL = Self.root
@@ -140,19 +140,4 @@ struct ValidateCommandTests {
         #expect(run.stderr.hasPrefix("samples/invalid/no-such-form.json: error: "))
         #expect(run.stderr.contains("[input.unreadable]"))
     }
-}
-
-/// Where `swift build` / `swift test` put the `intake` product: beside the test bundle.
-enum ValidateExecutable {
-    static let url: URL? = {
-        // On Linux the test runner is `.build/<triple>/debug/<package>PackageTests.xctest`; on
-        // macOS a bundle inside that folder.
-        let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let bundle = Bundle.main.bundleURL
-        for candidate in [runner, bundle, bundle.deletingLastPathComponent(), runner.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("intake")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
 }
