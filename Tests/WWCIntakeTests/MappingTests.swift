@@ -122,3 +122,34 @@ enum FormFixtures {
         #expect(record.source.format == .xml)
     }
 }
+
+/// The mapper's errors in XML forms, located by line, in each language.
+@Suite struct MappingXMLErrorTests {
+    static func form(_ language: String, _ body: String) -> String {
+        let fields: [String: String] = [
+            "en": "<SubmissionDate>2024-03-15</SubmissionDate><City>Austin</City><Country>US</Country><Population>974447</Population><Contact><field label=\"Contact name\">J. Lee</field><Email>a@austintexas.gov</Email></Contact>",
+            "es": "<field label=\"Fecha de envío\">2024-03-15</field><Ciudad>Bogotá</Ciudad><País>CO</País><Población>7181469</Población><Contacto><field label=\"Nombre del contacto\">M. Ruiz</field><field label=\"Correo electrónico\">d@bogota.gov.co</field></Contacto>",
+            "pt": "<field label=\"Data de envio\">2024-03-15</field><Município>Recife</Município><País>BR</País><População>1488920</População><Contato><field label=\"Nome do contato\">A. Carvalho</field><E-mail>d@recife.pe.gov.br</E-mail></Contato>",
+            "fr": "<field label=\"Date de soumission\">2024-03-15</field><Ville>Montréal</Ville><Pays>CA</Pays><Population>1762949</Population><field label=\"Nom de la personne-ressource\">C. Tremblay</field><Courriel>d@montreal.ca</Courriel>",
+        ]
+        return "<form lang=\"\(language)\">\(fields[language]!)\n\(body)\n</form>"
+    }
+
+    @Test(arguments: [
+        ("en", "<Criteria><c id=\"DM12\">Met</c></Criteria>", DiagnosticCode.criterionUnknown, nil as String?),
+        ("es", "<Descripción>texto</Descripción>", .fieldAmbiguous, nil),
+        ("pt", "<Critérios><c id=\"DM1\">Talvez</c></Critérios>", .enumUnknown, "criteria.*.status"),
+        ("fr", "<Ville>Laval</Ville>", .fieldDuplicate, "applicant.city"),
+        ("fr", "<Critères><c id=\"LC1\"><Depuis>2020-01-01</Depuis></c></Critères>", .fieldRequired, "criteria.LC1.status"),
+        ("es", "<Resultados><item><Indicador>Hogares con banda ancha</Indicador><Valor>68,5 %%</Valor></item></Resultados>", .numberInvalid, "outcomes[].value"),
+    ])
+    func errorIsOnItsLine(language: String, body: String, code: DiagnosticCode, field: String?) throws {
+        let result = TestCatalogs.convert(Self.form(language, body))
+        #expect(result.record == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [code], "\(result.diagnostics)")
+        #expect(errors.first?.line == 2)
+        #expect(errors.first?.field == field)
+        #expect(errors.first?.file == "form.xml")
+    }
+}

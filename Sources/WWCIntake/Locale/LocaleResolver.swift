@@ -46,7 +46,7 @@ struct LocaleResolver: Sendable {
         let language = String(locale.split(separator: "-").first ?? "")
         guard resolvers[language] != nil else {
             return .failure(.error(.localeUndetermined, arguments: [
-                "value": .text(locale), "languages": .text(resolvers.keys.sorted().joined(separator: ", ")),
+                "value": .text(locale), "candidates": .text(resolvers.keys.sorted().joined(separator: ", ")),
             ], path: document.root.path, location: document.root.location, value: locale))
         }
         return .success(Resolution(language: language, requested: locale, declared: declared, source: source))
@@ -74,7 +74,7 @@ struct LocaleResolver: Sendable {
         guard let best = scores.first, best.score >= Self.minimumEvidence,
               scores.count < 2 || scores[1].score < best.score else {
             let summary = scores.map { "\($0.language) \($0.score)" }.joined(separator: ", ")
-            return .failure(.error(.localeUndetermined, arguments: ["scores": .text(summary)],
+            return .failure(.error(.localeUndetermined, arguments: ["candidates": .text(summary)],
                                    path: document.root.path, location: document.root.location))
         }
         return .success(Resolution(language: best.language, requested: nil, declared: nil, source: .detected))

@@ -13,19 +13,42 @@ struct KeyResolver: Sendable {
     let labels: LabelIndex
     let ids: IDIndex
 
+    /// Known keys without their spaces → the spaced key (`submissiondate` → `submission date`),
+    /// for XML element names written in camel case (`<SubmissionDate>`), which cannot contain
+    /// spaces. A compact form two known keys share is left out: never a guess.
+    let compactForms: [String: String]
+
     init(schema: MappingSchema, labels: LabelIndex, ids: IDIndex) {
         self.schema = schema
         self.labels = labels
         self.ids = ids
+        var forms: [String: String] = [:]
+        var clashes: Set<String> = []
+        let known = labels.vocabulary.union(ids.sections.keys).union(ids.fullFieldIDs.keys).union(ids.localFieldIDs.keys)
+        for key in known where key.contains(" ") {
+            let compact = key.replacingOccurrences(of: " ", with: "")
+            if let existing = forms[compact], existing != key { clashes.insert(compact) }
+            forms[compact] = key
+        }
+        for compact in clashes { forms[compact] = nil }
+        compactForms = forms
     }
 
     func resolve(_ key: String, in scope: MappingScope) -> Resolution {
         let match = MatchKey.make(key)
+        let resolution = resolve(match: match, in: scope)
+        if case .unknown = resolution, !match.contains(" "), let spaced = compactForms[match] {
+            return resolve(match: spaced, in: scope)
+        }
+        return resolution
+    }
+
+    private func resolve(match: String, in scope: MappingScope) -> Resolution {
         guard !match.isEmpty else { return .unknown }
         switch scope {
         case .criteria:
             if let id = criterion(match) { return .target(.criterion(id)) }
-            return looksLikeCriterionID(match) ? .unknownCriterion(key) : .unknown
+            return looksLikeCriterionID(match) ? .unknownCriterion(match) : .unknown
         case .criterion:
             return scopedField(match, scope: .criterion).map { .target(.field($0)) } ?? .unknown
         case .outcome:
@@ -91,7 +114,7 @@ struct KeyResolver: Sendable {
         for count in 1...min(2, tokens.count) {
             guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
             let rest = tokens.dropFirst(count).joined(separator: " ")
-            if rest == labels.titleKeys[id] { return id }
+            if labels.titleKeys[id]?.contains(rest) == true { return id }
         }
         return nil
     }

@@ -10,37 +10,57 @@ struct LabelIndex: Sendable {
     let fields: [String: [String]]
     /// Localized criterion titles → criterion id.
     let criterionTitles: [String: String]
-    /// Title match key by criterion id, to accept `DM1 — <title>` keys.
-    let titleKeys: [String: String]
+    /// Title match keys by criterion id (base and regional wordings), to accept
+    /// `DM1 — <title>` keys and titles repeated beside a criterion.
+    let titleKeys: [String: Set<String>]
     let statuses: [String: CanonicalApplication.Status]
     let indicators: [String: CanonicalApplication.Indicator]
+    /// One spelling per answer, in the language's own words, for messages
+    /// (`status` → `Sí, En proceso, No`).
+    let answerExamples: [String: String]
     /// All keys this language knows (for locale detection).
     let vocabulary: Set<String>
 
-    init(catalog: LocaleCatalog, schema: MappingSchema) {
+    /// - Parameter catalogs: the language's base catalog first, then its regional variants
+    ///   (`fr`, `fr-CA`, …). Keys are resolved before the region is known, and a regional
+    ///   spelling (`Province ou territoire`) is a valid spelling of the language anywhere.
+    init(catalogs: [LocaleCatalog], schema: MappingSchema) {
+        let catalog = catalogs[0]
         language = catalog.language
         var sections: [String: [String]] = [:]
         var fields: [String: [String]] = [:]
-        for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
-            for label in catalog.labels(for: id) { sections[MatchKey.make(label), default: []].appendUnique(id) }
-        }
-        for field in schema.fields {
-            for label in catalog.labels(for: field.id) { fields[MatchKey.make(label), default: []].appendUnique(field.id) }
-        }
         var titles: [String: String] = [:]
-        var titleKeys: [String: String] = [:]
-        for criterion in schema.criteria {
-            guard let title = catalog.criterionTitle(criterion.id) else { continue }
-            let key = MatchKey.make(title)
-            titles[key] = criterion.id
-            titleKeys[criterion.id] = key
+        var titleKeys: [String: Set<String>] = [:]
+        for variant in catalogs {
+            for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
+                for label in variant.labels(for: id) { sections[MatchKey.make(label), default: []].appendUnique(id) }
+            }
+            for field in schema.fields {
+                for label in variant.labels(for: field.id) {
+                    fields[MatchKey.make(label), default: []].appendUnique(field.id)
+                }
+            }
+            for criterion in schema.criteria {
+                guard let title = variant.criterionTitle(criterion.id) else { continue }
+                let key = MatchKey.make(title)
+                titles[key] = criterion.id
+                titleKeys[criterion.id, default: []].insert(key)
+            }
         }
         self.sections = sections
         self.fields = fields
         self.criterionTitles = titles
         self.titleKeys = titleKeys
-        statuses = Self.answers(catalog.synonyms(enum: "status"), CanonicalApplication.Status.init(rawValue:))
-        indicators = Self.answers(catalog.synonyms(enum: "indicator"), CanonicalApplication.Indicator.init(rawValue:))
+        statuses = catalogs.reduce(into: [:]) { table, variant in
+            table.merge(Self.answers(variant.synonyms(enum: "status"), CanonicalApplication.Status.init(rawValue:))) { a, _ in a }
+        }
+        indicators = catalogs.reduce(into: [:]) { table, variant in
+            table.merge(Self.answers(variant.synonyms(enum: "indicator"), CanonicalApplication.Indicator.init(rawValue:))) { a, _ in a }
+        }
+        answerExamples = ["status", "indicator"].reduce(into: [:]) { examples, name in
+            let synonyms = catalog.synonyms(enum: name)
+            examples[name] = synonyms.keys.sorted().compactMap { synonyms[$0]?.first }.joined(separator: ", ")
+        }
         vocabulary = Set(sections.keys).union(fields.keys).union(titles.keys)
     }
 

@@ -40,58 +40,112 @@ struct RecordAssembler {
             guard let index = assignment.outcome else { continue }
             assignMeasure(assignment, into: &outcomes[index])
         }
-        record.criteria = criteria.values.sorted {
+        // A criterion or outcome item whose values are all empty (an unfilled line of a blank
+        // template) says nothing: it is left out rather than reported as missing its status.
+        record.criteria = criteria.values.filter {
+            $0.status != nil || $0.since != nil || $0.evidence != nil || $0.narrative != nil
+                || !bound(criterion: $0.id, in: walker).allSatisfy(isEmpty)
+        }.sorted {
             (schema.criterionOrder[$0.id] ?? .max) < (schema.criterionOrder[$1.id] ?? .max)
         }
-        record.outcomes = outcomes
-        checkRequired(walker: walker)
+        let keptOutcomes = outcomes.indices.filter { index in
+            !walker.assignments.filter { $0.outcome == index }.flatMap(\.nodes).allSatisfy(isEmpty)
+        }
+        record.outcomes = keptOutcomes.map { outcomes[$0] }
+        checkRequired(walker: walker, outcomeItems: keptOutcomes.map { walker.outcomeItems[$0] })
     }
 
     // MARK: Sections
 
+    /// Where each section field lands in the record. The value rule comes from the field's
+    /// type in the form definition; these tables only say where the result goes. (Immutable;
+    /// key paths are not `Sendable`, hence `nonisolated(unsafe)`.)
+    nonisolated(unsafe) static let textSlots: [String: WritableKeyPath<CanonicalApplication, String?>] = [
+        "submission.date": \.submissionDate,
+        "applicant.city": \.applicant.city,
+        "applicant.region": \.applicant.region,
+        "applicant.country": \.applicant.country,
+        "applicant.website": \.applicant.website,
+        "applicant.contact.name": \.applicant.contact.name,
+        "applicant.contact.title": \.applicant.contact.title,
+        "applicant.contact.email": \.applicant.contact.email,
+        "applicant.contact.phone": \.applicant.contact.phone,
+        "submission.locale": \.source.declaredLocale,
+    ]
+    nonisolated(unsafe) static let integerSlots: [String: WritableKeyPath<CanonicalApplication, Int?>] = [
+        "applicant.population": \.applicant.population,
+        "applicant.populationYear": \.applicant.populationYear,
+    ]
+    nonisolated(unsafe) static let moneySlots: [String: WritableKeyPath<CanonicalApplication, CanonicalApplication.Money?>] = [
+        "budget.dataAnnual": \.budgetDataAnnual,
+    ]
+
     private mutating func assignTopLevel(_ assignment: FieldAssignment) {
         let node = assignment.nodes[0]
-        switch assignment.field {
-        case "submission.locale":
-            if let locale = parse(assignment, { (raw: String) throws(ValueError) in try ValueParser.locale(raw) }), record.source.declaredLocale == nil {
-                record.source.declaredLocale = locale
+        guard let field = schema.field(assignment.field) else { return }
+        if let slot = Self.integerSlots[field.id] {
+            record[keyPath: slot] = field.type == .year ? parseYear(assignment) : parseInteger(assignment)
+        } else if let slot = Self.moneySlots[field.id] {
+            record[keyPath: slot] = parse(assignment, parser.money).map {
+                CanonicalApplication.Money(amount: $0.amount, currency: $0.currency)
             }
-        case "submission.date": record.submissionDate = parse(assignment, parser.date)
-        case "applicant.city": record.applicant.city = parse(assignment, parser.text)
-        case "applicant.region": record.applicant.region = parse(assignment, parser.text)
-        case "applicant.country": record.applicant.country = parse(assignment, parser.country)
-        case "applicant.population": record.applicant.population = parseInteger(assignment)
-        case "applicant.populationYear": record.applicant.populationYear = parseYear(assignment)
-        case "applicant.website": record.applicant.website = parse(assignment, parser.url)
-        case "applicant.contact.name": record.applicant.contact.name = parse(assignment, parser.text)
-        case "applicant.contact.title": record.applicant.contact.title = parse(assignment, parser.text)
-        case "applicant.contact.email": record.applicant.contact.email = parse(assignment, parser.email)
-        case "applicant.contact.phone": record.applicant.contact.phone = parse(assignment, parser.phone)
-        case "budget.dataAnnual":
-            if let money = parse(assignment, parser.money) {
-                record.budgetDataAnnual = CanonicalApplication.Money(amount: money.amount, currency: money.currency)
+        } else if let slot = Self.textSlots[field.id], let kind = Self.valueKind(field.type) {
+            // A declared locale from the XML root wins over a `submission.locale` field.
+            guard slot != \CanonicalApplication.source.declaredLocale || record.source.declaredLocale == nil else { return }
+            let parser = self.parser
+            let value = parse(assignment) { (raw: String) throws(ValueError) -> Parsed<JSONValue> in
+                try parser.json(kind, raw)
             }
-        default:
+            record[keyPath: slot] = value?.stringValue
+        } else {
             // A field the definition has but the record does not model: keep its value.
             record.unmapped.append(CanonicalApplication.Unmapped(
                 path: node.path, key: node.key, value: node.scalar?.text ?? "", location: node.location))
         }
     }
 
+    /// The value layer's rule for a text-valued field type.
+    static func valueKind(_ type: MappingSchema.FieldType) -> ValueKind? {
+        switch type {
+        case .text: .text
+        case .narrative: .narrative
+        case .date: .date
+        case .country: .country
+        case .url: .url
+        case .email: .email
+        case .phone: .phone
+        case .locale: .locale
+        default: nil
+        }
+    }
+
     private mutating func assignCriterion(_ assignment: FieldAssignment, into criterion: inout CanonicalApplication.Criterion) {
         switch schema.field(assignment.field)?.type {
-        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:))
+        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:),
+                                          examples: labels.answerExamples["status"] ?? "")
         case .date?: criterion.since = parse(assignment, parser.date)
         case .urlList?: criterion.evidence = parseURLs(assignment)
-        case .narrative?: criterion.narrative = parse(assignment, parser.narrative)
+        case .title?: checkTitle(assignment, criterion: criterion.id)
         default: criterion.narrative = parse(assignment, parser.narrative)
         }
+    }
+
+    /// A criterion's title repeated beside it (blank templates do this) carries nothing new
+    /// when it is the catalog's title; any other text is kept in `unmapped`, never dropped.
+    private mutating func checkTitle(_ assignment: FieldAssignment, criterion: String) {
+        let node = assignment.nodes[0]
+        guard let raw = rawText(node), labels.titleKeys[criterion]?.contains(MatchKey.make(raw)) != true else { return }
+        record.unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: raw,
+                                                             location: node.location))
+        diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)], path: node.path,
+                                    field: assignment.field, location: node.location))
     }
 
     private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
         switch MappingSchema.localName(ofFieldID: assignment.field) {
         case "indicator":
-            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:))
+            outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:),
+                                          examples: labels.answerExamples["indicator"] ?? "")
         case "year": outcome.year = parseYear(assignment)
         case "baselineYear": outcome.baselineYear = parseYear(assignment)
         case "sdg":
@@ -110,11 +164,8 @@ struct RecordAssembler {
     /// value / baseline / target: a percent (→ fraction) for broadband, a decimal otherwise.
     private mutating func assignMeasure(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
         let asPercent = outcome.indicator == .broadbandHouseholds
-        let value: String? = if asPercent {
-            parseNumber(assignment, parser.percent, plain: PlainNumber.fraction(fromBarePercent:))
-        } else {
-            parseNumber(assignment, parser.decimal, plain: PlainNumber.decimal)
-        }
+        let value = asPercent ? parseNumber(assignment, kind: .percent, parser.percent)
+            : parseNumber(assignment, kind: .number, parser.decimal)
         switch MappingSchema.localName(ofFieldID: assignment.field) {
         case "baseline": outcome.baseline = value
         case "target": outcome.target = value
@@ -156,29 +207,34 @@ struct RecordAssembler {
         }
     }
 
-    /// JSON numbers are locale-free text (`1234.5` everywhere); strings follow the locale.
-    private mutating func parseNumber(_ assignment: FieldAssignment, _ rule: (String) throws(ValueError) -> Parsed<String>,
-                                      plain: (String) throws(ValueError) -> Parsed<String>) -> String? {
-        if assignment.nodes[0].scalar?.kind == .number { return parse(assignment, plain) }
-        return parse(assignment, rule)
+    /// JSON numbers are JSON grammar, not the locale's writing (`14.2` in an es-CO file is
+    /// fourteen point two), so they go through the value layer's JSON rule; strings follow
+    /// the locale.
+    private mutating func parseNumber(_ assignment: FieldAssignment, kind: ValueKind,
+                                      _ rule: (String) throws(ValueError) -> Parsed<String>) -> String? {
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, rule) }
+        return parseJSONNumber(assignment, kind: kind)?.stringValue
     }
 
     private mutating func parseInteger(_ assignment: FieldAssignment) -> Int? {
-        if assignment.nodes[0].scalar?.kind == .number { return parse(assignment, PlainNumber.integer) }
-        return parse(assignment, parser.integer)
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.integer) }
+        return parseJSONNumber(assignment, kind: .integer)?.integerValue
     }
 
     private mutating func parseYear(_ assignment: FieldAssignment) -> Int? {
-        if assignment.nodes[0].scalar?.kind == .number {
-            guard let year = parse(assignment, PlainNumber.integer) else { return nil }
-            let parser = self.parser
-            return parse(assignment) { (_: String) throws(ValueError) in try parser.year(String(year)) }
-        }
-        return parse(assignment, parser.year)
+        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.year) }
+        return parseJSONNumber(assignment, kind: .year)?.integerValue
+    }
+
+    private mutating func parseJSONNumber(_ assignment: FieldAssignment, kind: ValueKind) -> JSONValue? {
+        let node = assignment.nodes[0]
+        guard let scalar = node.scalar else { return nil }
+        let parser = self.parser
+        return parse(assignment) { (_: String) throws(ValueError) in try parser.json(kind, scalar: scalar) }
     }
 
     private mutating func parseEnum<Value>(_ assignment: FieldAssignment, _ synonyms: [String: Value],
-                                           _ canonical: (String) -> Value?) -> Value? {
+                                           _ canonical: (String) -> Value?, examples: String) -> Value? {
         let node = assignment.nodes[0]
         if node.scalar?.kind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
             return value
@@ -188,8 +244,8 @@ struct RecordAssembler {
         if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
             return value
         }
-        let accepted = synonyms.keys.sorted().prefix(8).joined(separator: ", ")
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "expected": .text(accepted)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples),
+                                                         "expected": .text(examples)]),
                node, field: assignment.field)
         return nil
     }
@@ -227,12 +283,29 @@ struct RecordAssembler {
 
     // MARK: Required fields
 
-    private mutating func checkRequired(walker: FormWalker) {
+    private func bound(criterion id: String, in walker: FormWalker) -> [FormNode] {
+        walker.assignments.filter { $0.criterion == id && schema.field($0.field)?.type != .title }.flatMap(\.nodes)
+    }
+
+    /// Empty text, JSON null, or a group of nothing but those.
+    private func isEmpty(_ node: FormNode) -> Bool {
+        switch node.content {
+        case .scalar: rawText(node) == nil
+        case .section(let children), .list(let children): children.allSatisfy(isEmpty)
+        }
+    }
+
+    private mutating func checkRequired(walker: FormWalker, outcomeItems: [FormNode]) {
         let bound = Set(walker.assignments.filter { $0.criterion == nil && $0.outcome == nil }.map(\.field))
         for field in schema.fields where field.required {
             guard case .section = field.scope else { continue }
-            if !bound.contains(field.id) || value(of: field.id) == nil, !hasError(for: field.id) {
-                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], field: field.id))
+            if !bound.contains(field.id) || !hasValue(field.id), !hasError(for: field.id) {
+                // Located at the section that should hold it, else at the top of the form.
+                var section = MappingSchema.section(ofFieldID: field.id, sections: schema.sections)
+                while let id = section, walker.sectionNodes[id] == nil { section = schema.parent(ofSection: id) }
+                let place = section.flatMap { walker.sectionNodes[$0] } ?? walker.root
+                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], path: place?.path,
+                                          field: field.id, location: place?.location))
             }
         }
         for criterion in record.criteria where criterion.status == nil {
@@ -244,7 +317,7 @@ struct RecordAssembler {
             }
         }
         for (index, outcome) in record.outcomes.enumerated() {
-            let item = walker.outcomeItems[index]
+            let item = outcomeItems[index]
             for (name, present) in [("indicator", outcome.indicator != nil), ("value", outcome.value != nil)]
             where !present && !hasError(for: "outcomes[].\(name)", at: nil) {
                 diagnostics.append(.error(.fieldRequired, arguments: ["field": .text("outcomes[].\(name)")],
@@ -257,22 +330,10 @@ struct RecordAssembler {
         diagnostics.contains { $0.field == field && $0.severity == .error }
     }
 
-    private func value(of field: String) -> Any? {
-        switch field {
-        case "submission.date": record.submissionDate
-        case "applicant.city": record.applicant.city
-        case "applicant.region": record.applicant.region
-        case "applicant.country": record.applicant.country
-        case "applicant.population": record.applicant.population
-        case "applicant.populationYear": record.applicant.populationYear
-        case "applicant.website": record.applicant.website
-        case "applicant.contact.name": record.applicant.contact.name
-        case "applicant.contact.title": record.applicant.contact.title
-        case "applicant.contact.email": record.applicant.contact.email
-        case "applicant.contact.phone": record.applicant.contact.phone
-        case "budget.dataAnnual": record.budgetDataAnnual
-        case "submission.locale": record.source.declaredLocale
-        default: nil
-        }
+    private func hasValue(_ field: String) -> Bool {
+        if let slot = Self.textSlots[field] { return record[keyPath: slot] != nil }
+        if let slot = Self.integerSlots[field] { return record[keyPath: slot] != nil }
+        if let slot = Self.moneySlots[field] { return record[keyPath: slot] != nil }
+        return false
     }
 }

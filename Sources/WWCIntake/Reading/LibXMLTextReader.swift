@@ -19,10 +19,6 @@ final class LibXMLTextReader {
         XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
 
     let handle: xmlTextReaderPtr
-    /// The document handed out by `currentDocument()`: once asked for, libxml2 no longer frees
-    /// it with the reader (`xmlTextReaderCurrentDoc` sets the reader's `preserve` flag), so
-    /// `deinit` must.
-    private var preservedDocument: xmlDocPtr?
 
     /// - Parameters:
     ///   - bytes: the document; must stay valid while this reader lives.
@@ -39,14 +35,19 @@ final class LibXMLTextReader {
         xmlTextReaderSetStructuredErrorHandler(handle, LibXMLErrorCollector.handler, errors.opaque)
     }
 
-    /// The document being built (e.g. to see whether it has a DTD). Freed in `deinit`.
+    /// The document behind the reader, once asked for (see `currentDocument()`).
+    private var document: xmlDocPtr?
+
+    /// The document libxml2 is building, to inspect after a failure (did it see a DTD?).
+    /// Asking for it makes libxml2 stop freeing it (`xmlTextReaderCurrentDoc` sets the reader's
+    /// `preserve` flag), so from then on this object frees it, after the reader.
     func currentDocument() -> xmlDocPtr? {
-        if preservedDocument == nil { preservedDocument = xmlTextReaderCurrentDoc(handle) }
-        return preservedDocument
+        if document == nil { document = xmlTextReaderCurrentDoc(handle) }
+        return document
     }
 
     deinit {
         xmlFreeTextReader(handle)
-        if let preservedDocument { xmlFreeDoc(preservedDocument) }
+        if let document { xmlFreeDoc(document) }
     }
 }
