@@ -7,18 +7,10 @@ import Testing
 /// file, only complete records on disk — also after SIGKILL midway — and a clear exit 2 for an
 /// unusable output folder or a write that fails (file size limit standing in for a full disk).
 ///
-/// `swift build --build-tests` (what `swift test` runs) builds every product, so `intake` sits
-/// beside the test bundle; if a runner builds only the tests, these tests fail at `#require`.
-@Suite(.serialized) struct BatchFaultCLITests {
-    static let intake: URL? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("intake"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("intake"),
-            TestCatalogs.repository.appendingPathComponent(".build/debug/intake"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
+/// `make test` builds the products first, so `intake` sits beside the test bundle
+/// (`IntakeExecutable`); without it the suite is skipped, like the other end-to-end suites.
+@Suite(.serialized, .enabled(if: IntakeExecutable.url != nil, "the intake executable is not built"))
+struct BatchFaultCLITests {
     struct Run {
         var status: Int32
         var reason: Process.TerminationReason
@@ -29,7 +21,7 @@ import Testing
     /// Runs `intake` (through `/bin/sh -c` when `shellPrefix` is given, e.g. for `ulimit`).
     static func run(_ arguments: [String], shellPrefix: String? = nil,
                     whileRunning: ((Process) -> Void)? = nil) throws -> Run {
-        let binary = try #require(intake, "intake binary not built next to the tests")
+        let binary = try #require(IntakeExecutable.url)
         let process = Process()
         if let shellPrefix {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
