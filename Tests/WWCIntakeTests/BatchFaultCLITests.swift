@@ -128,7 +128,14 @@ struct BatchFaultCLITests {
     /// Writes that fail (here: RLIMIT_FSIZE of 512 bytes, so every record write gets EFBIG as on a
     /// full disk) are reported per file, exit 2, and leave neither partial records nor
     /// temporary files.
-    @Test func failingWritesAreExitTwoWithoutPartialFiles() throws {
+    /// ThreadSanitizer's runtime dies with SIGBUS at start under a file size limit, so under
+    /// `scripts/sanitizers.sh thread` this test cannot run (the normal and ASan runs cover it).
+    static let startsUnderFileSizeLimit: Bool = {
+        IntakeExecutable.url != nil && (try? run(["--version"], shellPrefix: "trap '' XFSZ; ulimit -f 1"))?.status == 0
+    }()
+
+    @Test(.enabled(if: startsUnderFileSizeLimit, "intake does not start under ulimit -f (sanitizer runtime)"))
+    func failingWritesAreExitTwoWithoutPartialFiles() throws {
         let corpus = try BatchFaultCorpus(count: 6, damagedEvery: 1_000)
         defer { corpus.remove() }
         let output = corpus.directory.appendingPathComponent("out")
