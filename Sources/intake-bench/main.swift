@@ -26,6 +26,8 @@ do {
         try SoakBenchmark(arguments: arguments).run()
     case "":
         try ReadersBenchmark(arguments: []).run()
+        print("")
+        try SoakBenchmark(arguments: []).run()
     case "-h", "--help", "help":
         print(usage)
     default:
