@@ -4,6 +4,43 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
+#include <unicode/utrans.h>
+#include <unicode/uscript.h>
+#include <pthread.h>
+
+// ICU's Latin-ASCII transliterator for letters NFKD cannot take apart (œ, æ, ø, ł, đ).
+// Opening one costs ~0.1 ms and instances are not documented as thread-safe, so each thread
+// opens its own on first need and closes it when the thread ends.
+static pthread_key_t latin_ascii_key;
+static pthread_once_t latin_ascii_once = PTHREAD_ONCE_INIT;
+
+static void close_latin_ascii(void *transliterator) { utrans_close((UTransliterator *)transliterator); }
+static void make_latin_ascii_key(void) { pthread_key_create(&latin_ascii_key, close_latin_ascii); }
+
+static UTransliterator *latin_ascii(void) {
+    pthread_once(&latin_ascii_once, make_latin_ascii_key);
+    UTransliterator *transliterator = pthread_getspecific(latin_ascii_key);
+    if (transliterator) return transliterator;
+    static const UChar id[] = {'L','a','t','i','n','-','A','S','C','I','I',0};
+    UErrorCode status = U_ZERO_ERROR;
+    transliterator = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) return NULL;
+    pthread_setspecific(latin_ascii_key, transliterator);
+    return transliterator;
+}
+
+/// Whether the text holds a non-ASCII Latin letter (left after marks were removed).
+static int has_non_ascii_latin(const UChar *chars, int32_t length) {
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U16_NEXT(chars, i, length, c);
+        if (c >= 0x80) {
+            UErrorCode status = U_ZERO_ERROR;
+            if (uscript_getScript(c, &status) == USCRIPT_LATIN) return 1;
+        }
+    }
+    return 0;
+}
 
 static int is_line_break(UChar32 c) {
     return c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
@@ -97,7 +134,23 @@ int32_t wwc_match_key(const char *text, int32_t length, char *out, int32_t capac
         }
     }
     kept.length = n;
-    // 4. Recompose what is left (e.g. Hangul) so keys are NFC like all other text.
+    // 4. Latin letters without a decomposition → ASCII spelling (œuvre → oeuvre), rarely needed.
+    if (has_non_ascii_latin(kept.chars, kept.length)) {
+        UTransliterator *transliterator = latin_ascii();
+        wwc_u16 spelled = {0};
+        if (transliterator && wwc_u16_reserve(&spelled, kept.length * 4 + 16) == WWC_OK) {
+            u_memcpy(spelled.chars, kept.chars, kept.length);
+            int32_t length = kept.length, limit = kept.length;
+            UErrorCode status = U_ZERO_ERROR;
+            utrans_transUChars(transliterator, spelled.chars, &length, spelled.capacity, 0, &limit, &status);
+            if (U_SUCCESS(status) && wwc_u16_reserve(&kept, length + 1) == WWC_OK) {
+                u_memcpy(kept.chars, spelled.chars, length);
+                kept.length = length;
+            }
+        }
+        wwc_u16_free(&spelled);
+    }
+    // 5. Recompose what is left (e.g. Hangul) so keys are NFC like all other text.
     rc = normalize_into(nfc, &kept, &composed);
     if (rc == WWC_OK) rc = wwc_utf8_out(composed.chars, composed.length, out, capacity);
 done:

@@ -37,10 +37,7 @@ enum CatalogCLI {
 
     /// `file:line:col: severity: message [code]`, as `intake validate` prints.
     static func line(_ diagnostic: Diagnostic, _ catalogs: CatalogSet?, language: String) -> String {
-        var place = diagnostic.file ?? "-"
-        if let line = diagnostic.line { place += ":\(line)" }
-        if let column = diagnostic.column { place += ":\(column)" }
-        return "\(place): \(diagnostic.severity.rawValue): \(message(diagnostic, catalogs, language: language)) [\(diagnostic.code)]"
+        DiagnosticFormatter.line(diagnostic, message: message(diagnostic, catalogs, language: language))
     }
 
     static func json(_ diagnostic: Diagnostic, _ catalogs: CatalogSet?, language: String) -> JSONValue {
@@ -71,8 +68,9 @@ struct CatalogCheckCommand: ParsableCommand {
     @Option(help: "Output: text (file:line:col: severity: message [code]) or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Language of the messages.")
-    var lang: String = "en"
+    @OptionGroup var language: LanguageOption
+
+    var lang: String { language.code }
 
     func run() throws {
         let folder = try CatalogCLI.directory(directory)
@@ -98,6 +96,6 @@ struct CatalogCheckCommand: ParsableCommand {
             "files": .number(report.fileCount),
         ], language: lang) ?? "\(report.errorCount) errors, \(report.warningCount) warnings"
         Terminal.standardError.write(summary + "\n")
-        if !report.passed { throw InputRejected() }
+        if !report.passed { throw ExitCode(1) }
     }
 }

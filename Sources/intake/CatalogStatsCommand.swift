@@ -21,7 +21,7 @@ struct CatalogStatsCommand: ParsableCommand {
         for diagnostic in diagnostics {
             Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: "en") + "\n")
         }
-        guard let set else { throw InputRejected() }
+        guard let set else { throw ExitCode(2) }
         let rows = CatalogStatistics.coverage(set)
         switch format {
         case .json:
@@ -67,17 +67,10 @@ struct CatalogExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: stdout).")
     var output: String?
 
-    @Option(help: "The locales folder.")
-    var dir: String?
+    @OptionGroup var catalogs: CatalogOptions
 
     func run() throws {
-        let folder = try CatalogCLI.directory(dir)
-        let (set, diagnostics) = CatalogSet.load(directory: folder)
-        let catalogs = CatalogCLI.renderer(set)
-        for diagnostic in diagnostics {
-            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: "en") + "\n")
-        }
-        guard let set else { throw InputRejected() }
+        let set = try catalogs.load()
         guard let xliff = CatalogXLIFF.export(set, locale: locale) else {
             throw ValidationError("cannot export \(locale): it is the reference language, or an overlay without a base catalog")
         }
@@ -99,20 +92,14 @@ struct CatalogImportCommand: ParsableCommand {
     @Argument(help: "The XLIFF file.")
     var file: String
 
-    @Option(help: "The locales folder.")
-    var dir: String?
+    @OptionGroup var catalogOptions: CatalogOptions
 
-    @Option(help: "Language of the messages.")
-    var lang: String = "en"
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let folder = try CatalogCLI.directory(dir)
-        let (set, diagnostics) = CatalogSet.load(directory: folder)
-        let catalogs = CatalogCLI.renderer(set)
-        for diagnostic in diagnostics {
-            Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: lang) + "\n")
-        }
-        guard let set else { throw InputRejected() }
+        let set = try catalogOptions.load()
+        let catalogs: CatalogSet? = set
+        let lang = language.code
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read \(file)")
         }
@@ -120,7 +107,7 @@ struct CatalogImportCommand: ParsableCommand {
         for diagnostic in result.diagnostics {
             Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: lang) + "\n")
         }
-        guard let contents = result.contents else { throw InputRejected() }
+        guard let contents = result.contents else { throw ExitCode(1) }
         let existing = try? String(contentsOf: result.url, encoding: .utf8)
         if existing != contents {
             try Data(contents.utf8).write(to: result.url, options: .atomic)
@@ -129,6 +116,6 @@ struct CatalogImportCommand: ParsableCommand {
             "updated": .number(result.updated), "untranslated": .number(result.untranslated),
         ], language: lang) ?? "\(result.updated) updated"
         Terminal.standardError.write("\(result.url.path): \(summary)\n")
-        if result.diagnostics.contains(where: { $0.severity == .error }) { throw InputRejected() }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

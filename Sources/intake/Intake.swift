@@ -41,6 +41,8 @@ enum IntakeMain {
         do {
             var command = try Intake.parseAsRoot()
             try command.run()
+        } catch is InputRejected {
+            exit(1)  // the command already reported why
         } catch {
             let code = Intake.exitCode(for: error)
             let message = Intake.fullMessage(for: error)

@@ -9,12 +9,21 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score forms or canonical records against the certification rubric.",
         discussion: """
             IN is a canonical record ("schema": "wwc-application/1") or a submitted form (XML or \
-            JSON, converted on the fly); folders are searched for .xml and .json files. The rubric \
-            is --rubric FILE, else $WWC_INTAKE_RUBRIC, else rubrics/wwc-2022.json found above the \
-            executable or the current folder.
+            JSON, converted on the fly as `intake convert` would); folders are searched for .xml \
+            and .json files. The rubric is --rubric FILE, else $WWC_INTAKE_RUBRIC, else \
+            rubrics/wwc-2022.json found above the program's folder or the current folder.
 
-            Exit status: 0 every input scored (whatever its level), 1 some input could not be read \
-            or scored, 2 usage error or a bad rubric.
+            Text output, per input: the level, points of possible (percent), criteria met per \
+            practice area, and every reason for the level in the --lang language. JSON output: \
+            one object per input (JSON Lines for several).
+
+            Exit status: 0 every input scored (whatever its level), 1 some input could not be read, \
+            converted or scored, 2 usage error or a bad rubric or catalog.
+
+            Examples:
+              intake score samples/es/bogota.xml --lang es
+              intake score out/ --format json
+              intake score record.json --rubric rubrics/wwc-2025.json
             """
     )
 
@@ -22,160 +31,124 @@ struct ScoreCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Forms or canonical records (files or folders).")
+    @Argument(help: ArgumentHelp("Forms or canonical records (files or folders).", valueName: "input"))
     var inputs: [String]
 
-    @Option(help: "Rubric file (JSON).")
+    @Option(help: ArgumentHelp("Rubric file (JSON). Default: rubrics/wwc-2022.json.", valueName: "file"))
     var rubric: String?
 
     @Option(help: "Output format: text or json (JSON Lines for several inputs).")
     var format: Format = .text
 
-    @Option(help: "Language of messages (en, es, pt, fr).")
-    var lang: String = "en"
+    @OptionGroup var localeOption: LocaleOption
 
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("Give at least one form or record to score.") }
-    }
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
+        let catalogs = try catalogOptions.load()
+        let output = ScoreOutput(catalogs: catalogs, language: language.code)
         let loaded = Rubric.loadDefault(explicit: rubric)
-        report(loaded.diagnostics)
+        output.report(loaded.diagnostics)
         guard let rubric = loaded.rubric else { throw ExitCode(2) }
 
-        let files = ScoreInputs.expand(inputs)
-        var failed = !files.missing.isEmpty
-        for path in files.missing {
-            report([Diagnostic(.error, .inputUnreadable, arguments: ["file": .text(path)], file: path)])
-        }
-        let jsonLines = files.found.count > 1
-        for path in files.found {
-            let application: CanonicalApplication
-            do {
-                application = try loadApplication(path: path)
-            } catch {
-                report(error.diagnostics.map { diagnostic in
-                    var diagnostic = diagnostic
-                    if diagnostic.file == nil { diagnostic.file = path }
-                    return diagnostic
-                })
+        let (files, inputProblems) = InputFiles.collect(inputs)
+        output.report(inputProblems)
+        let loader = ApplicationLoader(
+            converter: Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits)))
+        let jsonLines = files.count > 1 || inputs.count > 1
+        var failed = !inputProblems.isEmpty
+        for path in files {
+            let loadedApplication = loader.loadApplication(path: path)
+            output.report(loadedApplication.diagnostics)
+            guard let application = loadedApplication.application else {
                 failed = true
                 continue
             }
             let score = rubric.score(application, file: path)
             switch format {
             case .json:
-                Terminal.standardOutput.write(
-                    score.json(message: message).serialized(pretty: !jsonLines) + "\n")
+                Terminal.standardOutput.write(score.json(message: output.message).serialized(pretty: !jsonLines) + "\n")
             case .text:
-                Terminal.standardOutput.write(text(score))
+                Terminal.standardOutput.write(output.text(score))
             }
         }
         if failed { throw ExitCode(1) }
     }
+}
 
-    // MARK: Input
+/// Turns one input into a canonical application: a record is read back as is, anything else
+/// is a form and goes through the converter. The only place that tells the two apart.
+struct ApplicationLoader {
+    let converter: Converter
 
-    /// Reads one input as a canonical application. The only place that knows about forms:
-    /// a canonical record is read back as is; anything else is a form to convert.
-    func loadApplication(path: String) throws(ScoreInputError) -> CanonicalApplication {
+    /// The application, or nil with the diagnostics that say why; warnings of an accepted
+    /// form come back beside its application.
+    func loadApplication(path: String) -> (application: CanonicalApplication?, diagnostics: [Diagnostic]) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ScoreInputError([Diagnostic(.error, .inputUnreadable, arguments: ["file": .text(path)], file: path)])
+            var unreadable = Diagnostic.error(.inputUnreadable, arguments: ["file": .text(path)])
+            unreadable.file = path
+            return (nil, [unreadable])
         }
-        if path.lowercased().hasSuffix(".json") || data.first == UInt8(ascii: "{") {
-            let parsed = JSONValue.parse(data)
-            if let value = parsed.value, value["schema"]?.stringValue?.hasPrefix("wwc-application/") == true {
-                do {
-                    return try CanonicalApplication(json: value)
-                } catch {
-                    throw ScoreInputError([Diagnostic(
-                        .error, .fieldRequired, arguments: ["field": .text(error.member)], file: path,
-                        path: "/" + error.member.replacingOccurrences(of: ".", with: "/"))])
-                }
+        if let record = Self.canonicalRecord(data) {
+            do {
+                return (try CanonicalApplication(json: record), [])
+            } catch {
+                var incomplete = Diagnostic.error(.fieldRequired, arguments: ["field": .text(error.member)],
+                                                  path: "/" + error.member.replacingOccurrences(of: ".", with: "/"),
+                                                  field: error.member)
+                incomplete.file = path
+                return (nil, [incomplete])
             }
         }
-        return try convertForm(data: data, path: path)
+        let result = converter.convert(data, file: path)
+        return (result.record, result.diagnostics)
     }
 
-    /// Converts a submitted form. TODO(lead): call the converter from `Pipeline/` here.
-    func convertForm(data: Data, path: String) throws(ScoreInputError) -> CanonicalApplication {
-        throw ScoreInputError([Diagnostic(
-            .error, .inputUnreadable, arguments: ["file": .text(path), "reason": "form conversion not available yet"],
-            file: path)])
+    /// The parsed JSON when the input is a canonical record (`"schema": "wwc-application/…"`).
+    /// XML fails the JSON reader at its first byte, so the test costs nothing for XML forms.
+    static func canonicalRecord(_ data: Data) -> JSONValue? {
+        guard let value = JSONValue.parse(data).value,
+              value["schema"]?.stringValue?.hasPrefix("wwc-application/") == true
+        else { return nil }
+        return value
     }
+}
 
-    // MARK: Output
+/// How scores and diagnostics are printed: messages from the catalogs in one language.
+struct ScoreOutput {
+    let catalogs: CatalogSet
+    let language: String
 
-    /// Renders a message. TODO(lead): swap in `CatalogSet.render` with `lang`; until the
-    /// catalogs land this writes the code and its arguments.
+    /// Rendered like a diagnostic, so that a `field` argument also gets its localized `label`
+    /// (`score.applicant_incomplete`).
     func message(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> String {
-        let detail = arguments.keys.sorted().map { "\($0)=\(arguments[$0]!)" }.joined(separator: ", ")
-        return detail.isEmpty ? code.rawValue : "\(code.rawValue): \(detail)"
+        catalogs.render(Diagnostic(.warning, code, arguments: arguments), language: language)
     }
 
     func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            var place = diagnostic.file ?? "intake"
-            if let line = diagnostic.line { place += ":\(line)" }
-            if let column = diagnostic.column { place += ":\(column)" }
             Terminal.standardError.write(
-                "\(place): \(diagnostic.severity.rawValue): \(message(diagnostic.code, diagnostic.arguments)) "
-                    + "[\(diagnostic.code.rawValue)]\n")
+                DiagnosticFormatter.line(diagnostic, message: catalogs.render(diagnostic, language: language)) + "\n")
         }
     }
 
+    /// `file: city (country) — level, points/possible (percent %)`, the practice areas, then
+    /// every reason. Only data tokens and catalog messages: nothing here needs translating.
     func text(_ score: ScoreReport) -> String {
-        var who = score.city ?? "?"
+        var who = score.city ?? "—"
         if let country = score.country { who += " (\(country))" }
-        var lines = ["\(score.file ?? "-"): \(who)"]
-        lines.append("  points: \(score.points) / \(score.possible) (\(score.percent) %)")
-        lines.append("  level: \(score.level.rawValue)")
-        lines.append("  areas: " + score.areas.map { "\($0.area) \($0.met)/\($0.total)" }.joined(separator: ", "))
-        lines.append("  reasons:")
+        var lines = [
+            "\(score.file ?? "—"): \(who) — \(score.level.rawValue), \(score.points)/\(score.possible) (\(score.percent) %)",
+            "  " + score.areas.map { "\($0.area) \($0.met)/\($0.total)" }.joined(separator: " · "),
+        ]
         for reason in score.reasons {
-            lines.append("    - \(message(reason.code, reason.arguments)) [\(reason.code.rawValue)]")
+            lines.append("  - \(message(reason.code, reason.arguments)) [\(reason.code.rawValue)]")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Why an input could not be scored, as diagnostics to print.
-struct ScoreInputError: Error {
-    var diagnostics: [Diagnostic]
-    init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-}
-
-/// Expands the command's inputs: files as given, folders searched for `.xml` and `.json`.
-enum ScoreInputs {
-    static func expand(_ inputs: [String]) -> (found: [String], missing: [String]) {
-        var found: [String] = []
-        var missing: [String] = []
-        let manager = FileManager.default
-        for input in inputs {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: input, isDirectory: &isFolder) else {
-                missing.append(input)
-                continue
-            }
-            guard isFolder.boolValue else {
-                found.append(input)
-                continue
-            }
-            let base = URL(fileURLWithPath: input)
-            let entries = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-            var files: [String] = []
-            while let url = entries?.nextObject() as? URL {
-                let ext = url.pathExtension.lowercased()
-                guard ext == "xml" || ext == "json",
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let relative = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
-                files.append((input.hasSuffix("/") ? input : input + "/") + relative)
-            }
-            found.append(contentsOf: files.sorted())
-        }
-        return (found, missing)
     }
 }

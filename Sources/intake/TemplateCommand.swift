@@ -17,16 +17,10 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "xml or json.")
     var format: FormTemplate.Format = .json
 
-    @Option(help: "The locales folder.")
-    var dir: String?
+    @OptionGroup var catalogs: CatalogOptions
 
     func run() throws {
-        let folder = try CatalogCLI.directory(dir)
-        let (set, diagnostics) = CatalogSet.load(directory: folder)
-        for diagnostic in diagnostics {
-            Terminal.standardError.write(CatalogCLI.line(diagnostic, set, language: "en") + "\n")
-        }
-        guard let set else { throw InputRejected() }
+        let set = try catalogs.load()
         guard let template = FormTemplate.make(set, locale: locale, format: format) else {
             throw ValidationError("no catalog for \(locale); available: \(set.languages.joined(separator: ", "))")
         }

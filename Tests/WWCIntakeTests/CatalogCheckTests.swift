@@ -153,6 +153,15 @@ struct CatalogCheckTests {
         #expect(finding.arguments["second"] == "other")
     }
 
+    @Test func manyMayReadLikeOther() throws {
+        // The shipped score.core_unmet has identical many/other variants (no number shown).
+        let (folder, line) = try Self.broken("pt.json", replacing: "many {Os critérios essenciais",
+                                             with: "many {O critério essencial {criteria} não foi atendido} zero {Os critérios essenciais")
+        _ = line
+        #expect(Self.findings(folder, .catalogPluralIdentical).map { $0.arguments["first"] } == ["one", "zero"])
+        #expect(Self.findings(ShippedCatalogs.directory, .catalogPluralIdentical).isEmpty)
+    }
+
     @Test func labelCollisionWithinASection() throws {
         let (folder, line) = try Self.broken("es.json", replacing: "\"Departamento o estado\",",
                                              with: "\"Departamento o estado\",\n      \"CIUDAD\",")
@@ -179,6 +188,8 @@ struct CatalogCheckTests {
                                              with: "\"Entidad federativa\",\n      \"País\",")
         let finding = try #require(Self.findings(folder, .catalogCollision).first)
         #expect(finding.file?.hasSuffix("/es-MX.json") == true)
+        #expect(finding.arguments["key"] == "labels.applicant.region")
+        #expect(finding.arguments["other"] == "labels.applicant.country")
         #expect(finding.line == (try Self.lineOf("\"applicant.region\"", in: "es-MX.json", folder: folder)))
         _ = line
     }
@@ -208,8 +219,8 @@ struct CatalogCheckTests {
     }
 
     @Test func frenchSpacingBeforeColon() throws {
-        let (folder, line) = try Self.broken("fr.json", replacing: "\"xml.malformed\": \"Le XML est mal formé\u{00A0}:",
-                                             with: "\"xml.malformed\": \"Le XML est mal formé:")
+        let (folder, line) = try Self.broken("fr.json", replacing: "\"score.level\": \"Niveau\u{00A0}:",
+                                             with: "\"score.level\": \"Niveau:")
         let finding = try #require(Self.findings(folder, .catalogFrenchSpacing).first)
         #expect(finding.severity == .warning)
         #expect(finding.line == line)
@@ -226,5 +237,53 @@ struct CatalogCheckTests {
     ] as [(String, Character?)])
     func frenchSpacingRule(text: String, problem: Character?) {
         #expect(CatalogChecker.frenchSpacingProblem(text) == problem)
+    }
+}
+
+@Suite("Catalog check: form definition and statistics")
+struct CatalogFormAndStatsTests {
+    @Test func malformedFormDefinitionWithItsLine() throws {
+        let (folder, line) = try CatalogCheckTests.broken("form.json", replacing: "\"kind\": \"group\"\n    },",
+                                                          with: "\"kind\": \"group\"\n    }")
+        let report = CatalogChecker.check(directory: folder)
+        let finding = try #require(report.diagnostics.first { $0.code == .catalogMalformed })
+        #expect(finding.file?.hasSuffix("/form.json") == true)
+        #expect(finding.line == line + 2)
+        #expect(!report.passed)
+        #expect(report.catalogs == nil)
+    }
+
+    @Test func unknownFieldTypeInFormDefinition() throws {
+        let (folder, line) = try CatalogCheckTests.broken("form.json", replacing: "\"type\": \"integer\"",
+                                                          with: "\"type\": \"integre\"")
+        let finding = try #require(CatalogChecker.check(directory: folder).diagnostics.first { $0.code == .catalogInvalid })
+        #expect(finding.file?.hasSuffix("/form.json") == true)
+        #expect(finding.line == line - 2)  // the field object starts two lines above its type
+    }
+
+    @Test func coverageBySection() throws {
+        let rows = CatalogStatistics.coverage(ShippedCatalogs.set)
+        func row(_ locale: String, _ section: String) -> CatalogCoverage? {
+            rows.first { $0.locale == locale && $0.section == section }
+        }
+        #expect(Set(rows.map(\.locale)) == ["en", "es", "es-CO", "es-MX", "fr", "fr-CA", "pt", "pt-PT"])
+        #expect(row("es", "criteria")?.total == 43)
+        #expect(row("es", "criteria")?.translated == 43)
+        #expect(row("fr", "labels")?.percent == 100)
+        #expect(row("pt-PT", "criteria")?.overridden == 8)
+        #expect(row("es", "all")?.overridden == 0)
+    }
+
+    @Test func untranslatedEntriesLowerThePercentage() throws {
+        let (folder, _) = try CatalogCheckTests.broken("es.json", replacing: "\"DM3\": \"Compartir datos\"",
+                                                       with: "\"DM3\": \"Sharing Data\"")
+        let set = try #require(CatalogSet.load(directory: folder).catalogs)
+        let row = try #require(CatalogStatistics.coverage(set).first { $0.locale == "es" && $0.section == "criteria" })
+        #expect(row.present == 43)
+        #expect(row.translated == 42)
+        #expect(abs(row.percent - 4200.0 / 43) < 0.001)
+        // The overlay inherits the gap.
+        let overlay = try #require(CatalogStatistics.coverage(set).first { $0.locale == "es-MX" && $0.section == "criteria" })
+        #expect(overlay.translated == 42)
     }
 }

@@ -96,6 +96,11 @@ import WWCIntake
         #expect((try? ValueParser(locale: "es_co"))?.locale == "es-CO")
     }
 
+    @Test(arguments: [("es", "es-ES"), ("pt", "pt-BR"), ("fr", "fr-FR"), ("en", "en-US"), ("es-MX", "es-MX"), ("pt_pt", "pt-PT")])
+    func likelyLocale(language: String, expected: String) {
+        #expect(ValueParser.likelyLocale(language: language) == expected)
+    }
+
     @Test func regionalLocale() {
         #expect(ValueParser.regionalLocale(language: "es", country: "MX") == "es-MX")
         #expect(ValueParser.regionalLocale(language: "pt", country: "br") == "pt-BR")

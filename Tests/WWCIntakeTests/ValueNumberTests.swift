@@ -188,6 +188,11 @@ let localeNumberCases: [LocaleNumberCase] = [
         #expect(try english.decimal("-1,234").warnings.first?.arguments["alternative"] == "-1.234")
         // Money too: "$1.500" in es-MX is one and a half pesos, but maybe 1500 meant.
         #expect(try ValueParser(locale: "es-MX").money("$1.500").warnings.map(\.code) == [.numberAmbiguous])
+        // …but "$850,000" cannot mean 850.000 dollars (two minor digits): not ambiguous.
+        #expect(try ValueParser(locale: "en-CA").money("$850,000").warnings.isEmpty)
+        #expect(try ValueParser(locale: "es-CO").money("$ 1.500").warnings.isEmpty)
+        // A currency with three minor digits keeps the warning.
+        #expect(try ValueParser(locale: "en-US").money("BHD 1,500").warnings.map(\.code) == [.numberAmbiguous])
         // Integer fields cannot mean 1.234, so no warning.
         #expect(try english.integer("1,234").warnings.isEmpty)
     }

@@ -47,6 +47,8 @@ import WWCIntake
         ["Straße", "strasse"],
         ["Français", "francais"],
         ["DM-1", "dm 1", "DM 1", "dm_1"],
+        ["Mise en œuvre", "mise en oeuvre", "MISE EN ŒUVRE"],
+        ["Ærø", "aero"],
     ])
     func matchKeysAgree(_ spellings: [String]) {
         let keys = Set(spellings.map(MatchKey.make))

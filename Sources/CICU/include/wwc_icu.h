@@ -123,6 +123,9 @@ int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t
 int32_t wwc_locale_has_data(const char *locale);
 /// The ISO 4217 currency of the locale's region, e.g. "MXN" (out needs 4 bytes).
 int32_t wwc_locale_currency(const char *locale, char *out, int32_t capacity);
+/// The number of minor-unit digits of an ISO 4217 currency ("USD" → 2, "CLP" → 0, "BHD" → 3),
+/// or a negative status.
+int32_t wwc_currency_fraction_digits(const char *iso);
 /// Number of ISO 3166 alpha-2 region codes ICU knows, and the i-th one.
 int32_t wwc_country_count(void);
 int32_t wwc_country_code(int32_t index, char *out, int32_t capacity);

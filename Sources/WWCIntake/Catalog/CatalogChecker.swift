@@ -169,7 +169,12 @@ public struct CatalogChecker: Sendable {
                 var reported: Set<String> = []
                 for choice in outline.choices where choice.type == "plural" || choice.type == "selectordinal" {
                     for (index, variant) in choice.variants.enumerated() {
-                        guard let twin = choice.variants[(index + 1)...].first(where: { $0.text == variant.text }),
+                        // `many` may read like `other`: in es, pt and fr CLDR's `many` covers
+                        // exact millions, which differ from `other` only when the number is
+                        // written (« 1 000 000 d’erreurs »), not in a sentence without `#`.
+                        guard let twin = choice.variants[(index + 1)...].first(where: {
+                                  $0.text == variant.text && Set([variant.keyword, $0.keyword]) != ["many", "other"]
+                              }),
                               reported.insert(choice.argument + variant.keyword + twin.keyword).inserted else { continue }
                         out.append(finding(.warning, .catalogPluralIdentical, file, entry: entry, key: entry.key, [
                             "argument": .text(choice.argument), "first": .text(variant.keyword),
@@ -274,8 +279,10 @@ public struct CatalogChecker: Sendable {
                 }
                 guard first.meaning != meaning, own.contains(key) || own.contains(first.key),
                       reported.insert(slot + "\u{0}" + meaning).inserted else { continue }
-                out.append(finding(.error, .catalogCollision, file, entry: own.contains(key) ? entry : merged[first.key],
-                                   key: key, ["value": .text(spelling), "other": .text(first.key)]))
+                // Report against this file's own entry, naming the other meaning.
+                let (reportedKey, otherKey) = own.contains(key) ? (key, first.key) : (first.key, key)
+                out.append(finding(.error, .catalogCollision, file, entry: merged[reportedKey], key: reportedKey,
+                                   ["value": .text(spelling), "other": .text(otherKey)]))
             }
         }
         return out

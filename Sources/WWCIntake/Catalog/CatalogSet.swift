@@ -14,10 +14,31 @@ public final class CatalogSet: Sendable {
     /// Every catalog file that could be read, base catalogs and overlays, sorted by locale.
     public let files: [CatalogFile]
 
+    /// Merged catalogs by locale (every base and every overlay), built once: rendering a
+    /// message per diagnostic must not rebuild them.
+    private let merged: [String: LocaleCatalog]
+
     init(directory: URL, definition: FormDefinition, files: [CatalogFile]) {
         self.directory = directory
         self.definition = definition
         self.files = files.sorted { $0.locale < $1.locale }
+        var merged: [String: LocaleCatalog] = [:]
+        for file in files where !file.isOverlay {
+            merged[file.locale] = Self.merge(base: file, overlay: nil)
+        }
+        for file in files where file.isOverlay {
+            if let base = files.first(where: { !$0.isOverlay && $0.locale == file.language }) {
+                merged[file.locale] = Self.merge(base: base, overlay: file)
+            }
+        }
+        self.merged = merged
+    }
+
+    static func merge(base: CatalogFile, overlay: CatalogFile?) -> LocaleCatalog {
+        var entries: [String: CatalogEntry.Value] = [:]
+        for entry in base.entries { entries[entry.key] = entry.value }
+        for entry in overlay?.entries ?? [] { entries[entry.key] = entry.value }
+        return LocaleCatalog(locale: overlay?.locale ?? base.locale, language: base.locale, entries: entries)
     }
 
     /// Loads `form.json` and every `*.json` catalog in `directory`. Returns the set (nil when
@@ -119,15 +140,8 @@ public final class CatalogSet: Sendable {
     /// is one; `es` → the base; `es_419`, `ES-mx` are understood; an unknown language → nil.
     public func catalog(for locale: String) -> LocaleCatalog? {
         let (language, region) = Self.split(locale)
-        guard let base = files.first(where: { !$0.isOverlay && $0.locale == language }) else { return nil }
-        var entries: [String: CatalogEntry.Value] = [:]
-        for entry in base.entries { entries[entry.key] = entry.value }
-        var resolved = language
-        if let region, let overlay = files.first(where: { $0.locale == language + "-" + region }) {
-            for entry in overlay.entries { entries[entry.key] = entry.value }
-            resolved = overlay.locale
-        }
-        return LocaleCatalog(locale: resolved, language: language, entries: entries)
+        if let region, let regional = merged[language + "-" + region] { return regional }
+        return merged[language]
     }
 
     /// Language (lowercased) and region (uppercased, 2 letters or 3 digits) of a BCP 47 tag.
@@ -184,7 +198,7 @@ public final class CatalogSet: Sendable {
         var arguments = diagnostic.arguments
         if arguments["field"] == nil, let field = diagnostic.field { arguments["field"] = .text(field) }
         if arguments["value"] == nil, let value = diagnostic.value { arguments["value"] = .text(value) }
-        if arguments["label"] == nil, let field = diagnostic.field {
+        if arguments["label"] == nil, let field = diagnostic.field ?? arguments["field"]?.description {
             let generic = Self.genericFieldID(field)
             arguments["label"] = .text(catalog(for: language)?.labels(for: generic).first ?? field)
         }

@@ -8,10 +8,12 @@ internal import CICU
 /// `Lições` == `licoes` (forms are typed on keyboards without these letters; we accept that
 /// `año`/`ano` then share a key). Every run of characters that are not letters, digits or
 /// spacing marks (punctuation, symbols, white space) becomes one space, and the key is trimmed:
-/// `Site Web` == `site-web` == `SITE_WEB`. Letters and digits are never dropped.
+/// `Site Web` == `site-web` == `SITE_WEB`. Latin letters that have no decomposition are spelled
+/// in ASCII by ICU's Latin-ASCII transliterator (`Mise en œuvre` == `mise en oeuvre`,
+/// `æ` → `ae`, `ø` → `o`). Letters and digits are never dropped.
 ///
-/// Thread-safe and allocation-light: the ICU normalizers are process-wide singletons and no
-/// transliterator is involved.
+/// Thread-safe and allocation-light: the ICU normalizers are process-wide singletons; the
+/// transliterator is opened once per thread, and only when such a letter appears.
 public enum MatchKey {
     public static func make(_ text: String) -> String {
         let result = ICUCall.withUTF8(text) { pointer, length in

@@ -3,7 +3,7 @@ extension ValueParser {
     ///
     /// Accepted, in order: an alpha-2 or alpha-3 code in any case (`mx`, `MEX`); a synonym
     /// given at `init` (`EE. UU.` → `US`); a country name in English, Spanish, Portuguese,
-    /// French or this locale's language, as ICU (CLDR) writes it (`Brasil`, `Brésil`,
+    /// French or this locale (its regional variant and language), as ICU (CLDR) writes it (`Brasil`, `Brésil`,
     /// `États-Unis`, `Estados Unidos`, `México`, `Mexique`). Names and synonyms are compared by
     /// `MatchKey` (case, accents and punctuation ignored). Anything else → `country.unknown`.
     public func country(_ raw: String) throws(ValueError) -> String {
@@ -21,11 +21,15 @@ extension ValueParser {
         throw failure(.countryUnknown, raw, example: CountryNames.name(of: "MX", in: language))
     }
 
-    /// Names in this locale's language when it is not one of the four form languages.
+    /// Names as this very locale writes them, when that adds anything: the regional variant
+    /// (pt-PT, es-MX, fr-CA names can differ from pt, es, fr) and a language that is not one of
+    /// the form languages. Built once per parser.
     private func localeCountryNames() -> [String: String] {
-        if CountryNames.formLanguages.contains(language) { return [:] }
         if let cachedLocaleCountryNames { return cachedLocaleCountryNames }
-        let names = CountryNames(languages: [language]).names
+        var languages: [String] = []
+        if locale != language { languages.append(locale) }
+        if !CountryNames.formLanguages.contains(language) { languages.append(language) }
+        let names = languages.isEmpty ? [:] : CountryNames(languages: languages).names
         cachedLocaleCountryNames = names
         return names
     }

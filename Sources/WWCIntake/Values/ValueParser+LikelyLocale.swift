@@ -4,11 +4,13 @@ extension ValueParser {
     /// The regional locale a bare language most likely means, from CLDR likely subtags
     /// (`es` → `es-ES`, `pt` → `pt-BR`, `fr` → `fr-FR`, `en` → `en-US`). Used only when a
     /// form names a language but no country to take the region from.
+    /// The tag is canonicalized first (`pt_pt` → `pt-PT`); a tag with a region keeps it.
     public static func likelyLocale(language: String) -> String {
+        let canonical = (try? locale(language)) ?? language
         let result = ICUCall.string(initialCapacity: 32) { buffer, capacity in
-            wwc_locale_likely_region(language, buffer, capacity)
+            wwc_locale_likely_region(canonical, buffer, capacity)
         }
         if case .success(let tag) = result, !tag.isEmpty { return tag }
-        return language
+        return canonical
     }
 }

@@ -1,3 +1,5 @@
+internal import CICU
+
 extension ValueParser {
     /// A whole number written the locale's way: grouping allowed (`7,181,469` en-US,
     /// `7.181.469` es-CO, `7 181 469` fr with U+0020, U+00A0 or U+202F), no fraction, no
@@ -71,7 +73,7 @@ extension ValueParser {
         let text = try numericText(raw)
         for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
             if case .parsed(let amount, let currency?) = try numberFormat(style).parse(text) {
-                let warnings = try groupingWarnings(raw, text: text, reading: amount)
+                let warnings = try groupingWarnings(raw, text: text, reading: amount, currency: currency)
                 return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
             }
         }
@@ -79,7 +81,7 @@ extension ValueParser {
             guard let currency = regionCurrency else {
                 throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": ""])
             }
-            var warnings = try groupingWarnings(raw, text: text, reading: amount)
+            var warnings = try groupingWarnings(raw, text: text, reading: amount, currency: currency)
             warnings.append(failure(.moneyCurrencyAssumed, raw, ["currency": .text(currency)]))
             return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
         }
@@ -129,7 +131,13 @@ extension ValueParser {
     }
 
     /// The `number.ambiguous` rule (see `decimal`), applied to the digits span of `text`.
-    func groupingWarnings(_ raw: String, text: String, reading: DecimalText) throws(ValueError) -> [ValueError] {
+    ///
+    /// For money (`currency` given), the reading of a grouping separator as a decimal point is
+    /// not offered when it would give more decimals than the currency has (ICU's minor units):
+    /// `$850,000` in en-CA cannot mean 850.000 dollars, so it is not ambiguous.
+    func groupingWarnings(
+        _ raw: String, text: String, reading: DecimalText, currency: String? = nil
+    ) throws(ValueError) -> [ValueError] {
         let (grouping, decimalSeparator) = try separators()
         let scalars = Array(text.unicodeScalars)
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
@@ -147,7 +155,9 @@ extension ValueParser {
         let afterText = String(String.UnicodeScalarView(after))
         let alternativeText: String
         switch String(span[mark]) {
-        case grouping: alternativeText = beforeText + "." + afterText   // could be a decimal point
+        case grouping:   // could be a decimal point
+            if let currency, Self.fractionDigits(of: currency) < 3 { return [] }
+            alternativeText = beforeText + "." + afterText
         case decimalSeparator: alternativeText = beforeText + afterText  // could be grouping
         default: return []
         }
@@ -158,6 +168,12 @@ extension ValueParser {
                 "alternative": .text(alternative ?? alternativeText),
             ])
         ]
+    }
+
+    /// Minor-unit digits of an ISO 4217 currency (2 when ICU does not say).
+    static func fractionDigits(of currency: String) -> Int {
+        let digits = wwc_currency_fraction_digits(currency)
+        return digits >= 0 ? Int(digits) : 2
     }
 
     /// A currency-looking token: three ASCII capitals (an ISO-style code) or containing a
