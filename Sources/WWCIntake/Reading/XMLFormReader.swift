@@ -13,10 +13,25 @@ import Foundation
 /// parser, whose line runs ahead by a buffer. libxml2 2.9 stores no element column, so node
 /// columns are nil; errors carry libxml2's line and column.
 ///
-/// Decisions worth knowing:
-/// - A NUL byte is `encoding.invalid` (it means UTF-16/32 without a BOM, or a binary file, far
-///   more often than a stray control character), with its line and column.
-/// - `id`/`label`/`name` attributes give the key and are not repeated as attribute values.
+/// Before libxml2 sees the bytes (all linear, a fraction of parse time):
+/// - size (`input.too_large`); a NUL byte, or a NUL character in UTF-16, is `encoding.invalid`
+///   with its line and column — it means UTF-16/32 without a BOM or a binary file far more
+///   often than a stray control character (`JSONFormReader` decides the same);
+/// - a UTF-8 BOM contradicting the declared encoding, and 8-bit bytes under a declared
+///   US-ASCII, are `encoding.invalid` (libxml2 2.9 would mis-decode or misreport them);
+/// - more than `maxAttributesPerElement` attributes on one element is `input.too_large`
+///   (libxml2 2.9 checks attribute names pairwise: 100,000 attributes would take minutes).
+///
+/// Other decisions worth knowing:
+/// - `id`/`label`/`name` attributes give the key and are not repeated as attribute values;
+///   an empty one falls through to the next.
+/// - Errors raised by iconv (windows-1252, Shift_JIS, …) carry no position; the offending
+///   bytes libxml2 quotes are found in the input to give line and column.
+/// - A file that just stops inside an element is `xml.malformed` with detail "Premature end
+///   of data" and `expected` = the missing end tag (libxml2's push parser says "Extra content").
+/// - libxml2's own limits (10 MB text, depth 256) map to `input.too_large` / `input.too_deep`.
+/// - libxml2 errors never reach stderr: a per-read structured handler, plus per-thread global
+///   structured and generic handlers restored afterwards (see `LibXMLErrorCollector`).
 public struct XMLFormReader: Sendable {
     public var limits: ReaderLimits
 
