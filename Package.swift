@@ -52,7 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "WWCIntakeTests",
-            dependencies: ["WWCIntake"]
+            dependencies: ["WWCIntake"],
+            // Fixture files (read by path from the tests); declared so SwiftPM does not warn.
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
