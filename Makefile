@@ -26,6 +26,7 @@ demo: deps
 	@echo "canonical records written to .build/demo-out/" >&2
 
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: deps

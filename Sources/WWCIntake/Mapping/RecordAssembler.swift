@@ -244,7 +244,8 @@ struct RecordAssembler {
         if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
             return value
         }
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples),
+                                                         "expected": .text(examples)]),
                node, field: assignment.field)
         return nil
     }
@@ -299,7 +300,12 @@ struct RecordAssembler {
         for field in schema.fields where field.required {
             guard case .section = field.scope else { continue }
             if !bound.contains(field.id) || !hasValue(field.id), !hasError(for: field.id) {
-                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], field: field.id))
+                // Located at the section that should hold it, else at the top of the form.
+                var section = MappingSchema.section(ofFieldID: field.id, sections: schema.sections)
+                while let id = section, walker.sectionNodes[id] == nil { section = schema.parent(ofSection: id) }
+                let place = section.flatMap { walker.sectionNodes[$0] } ?? walker.root
+                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], path: place?.path,
+                                          field: field.id, location: place?.location))
             }
         }
         for criterion in record.criteria where criterion.status == nil {
