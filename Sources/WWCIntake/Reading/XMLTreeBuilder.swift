@@ -163,6 +163,11 @@ struct XMLTreeBuilder {
                 if !stack[parentIndex].siblingSlots.isEmpty {
                     stack[parentIndex].siblingSlots[namePointer] = stack[parentIndex].siblingNames.count
                 }
+                if stack[parentIndex].siblingNames.isEmpty {
+                    // Sections mostly hold a handful of children: one allocation instead of 3–4 growths.
+                    stack[parentIndex].siblingNames.reserveCapacity(8)
+                    stack[parentIndex].children.reserveCapacity(8)
+                }
                 stack[parentIndex].siblingNames.append(
                     SiblingName(name: namePointer, count: 1, firstIndex: stack[parentIndex].children.count))
             }
