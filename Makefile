@@ -34,3 +34,16 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Fuzzing (Fuzz/README.md): builds the libFuzzer binary once, runs each target FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+.PHONY: fuzz sanitize
+fuzz: deps
+	Fuzz/run.sh xml $(FUZZ_SECONDS)
+	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh json $(FUZZ_SECONDS)
+	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh value $(FUZZ_SECONDS)
+	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh convert $(FUZZ_SECONDS)
+
+# The test suite under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
+sanitize: deps
+	scripts/sanitizers.sh all
