@@ -1,6 +1,7 @@
 // intake-bench: benchmarks, one subcommand per measured stage (see README).
 //
 //   swift run -c release intake-bench readers [--mb 50] [--runs 3] [--keep] [--only xml|json|xmllint]
+//   swift run -c release intake-bench soak [--iterations 20000]
 //   swift run -c release intake-bench            (no argument: every benchmark with defaults; `make bench`)
 //
 // Subcommands are dispatched on the first argument; add one by adding a case below and a type
@@ -11,6 +12,8 @@ let usage = """
     usage: intake-bench [<benchmark> [options]]   (no benchmark: run all with defaults)
       readers [--mb N] [--runs N] [--keep] [--only xml|json|xmllint]
               XML/JSON form readers vs xmllint --stream on N MB (default 50) of generated forms per format
+      soak [--iterations N]
+              reads hostile and broken inputs N times (default 20,000) and reports memory growth
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -19,6 +22,8 @@ do {
     switch command {
     case "readers":
         try ReadersBenchmark(arguments: arguments).run()
+    case "soak":
+        try SoakBenchmark(arguments: arguments).run()
     case "":
         try ReadersBenchmark(arguments: []).run()
     case "-h", "--help", "help":

@@ -175,4 +175,11 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.document?.root.children.count == 2)
     }
+
+    @Test func utf16IsNamedAsFoundNotAsExpected() {
+        let diagnostic = JSONFormReader().read(Data([0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x7D])).diagnostics.first
+        #expect(diagnostic?.code == .encodingInvalid)
+        #expect(diagnostic?.arguments["encoding"] == "UTF-8")
+        #expect(diagnostic?.arguments["found"] == "UTF-16")
+    }
 }

@@ -55,6 +55,8 @@ import Testing
         ("<x label=\"Población\" name=\"N\">v</x>", "Población"),
         ("<x name=\"Nom de la ville\">v</x>", "Nom de la ville"),
         ("<nom_de_la_ville>v</nom_de_la_ville>", "nom de la ville"),
+        ("<x id=\"\" label=\"Ciudad\">v</x>", "Ciudad"),
+        ("<nombre_ciudad name=\"\">v</nombre_ciudad>", "nombre ciudad"),
         ("<f:nombre_ciudad xmlns:f=\"urn:x\">v</f:nombre_ciudad>", "nombre ciudad"),
     ])
     func keyComesFromIdLabelNameThenLocalName(xml: String, key: String) throws {

@@ -58,6 +58,23 @@ import Testing
         Case(name: "byte undefined in windows-1252",
              bytes: Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<a>\n<b>x".utf8) + [0x81] + Array("</b></a>".utf8),
              code: .encodingInvalid, line: 3, column: 5),
+        Case(name: "byte undefined in Shift_JIS",
+             bytes: Array("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<a>\n".utf8) + [0x81, 0x20] + Array("</a>".utf8),
+             code: .encodingInvalid, line: 3, column: 1),
+        Case(name: "8-bit byte in a document declared US-ASCII",
+             bytes: Array("<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n<a>\nx".utf8) + [0xE9] + Array("</a>".utf8),
+             code: .encodingInvalid, line: 3, column: 2),
+        Case(name: "UTF-8 BOM contradicting a declared Latin-1",
+             bytes: [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\u{E9}</a>".utf8),
+             code: .encodingInvalid, line: 1),
+        Case(name: "declared UTF-16 without BOM, UTF-8 content",
+             bytes: Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<a>x</a>".utf8), code: .encodingInvalid, line: 1),
+        Case(name: "lone surrogate in UTF-16",
+             bytes: [0xFF, 0xFE, 0x3C, 0, 0x61, 0, 0x3E, 0, 0x00, 0xD8, 0x41, 0, 0x3C, 0, 0x2F, 0, 0x61, 0, 0x3E, 0],
+             code: .encodingInvalid, line: 1, column: 4),
+        Case(name: "NUL character in UTF-16",
+             bytes: [0xFF, 0xFE, 0x3C, 0, 0x61, 0, 0x3E, 0, 0, 0, 0x3C, 0, 0x2F, 0, 0x61, 0, 0x3E, 0],
+             code: .encodingInvalid, line: 1),
         Case(name: "unknown declared encoding",
              bytes: Array("<?xml version=\"1.0\" encoding=\"x-klingon\"?>\n<a/>".utf8),
              code: .encodingInvalid, line: 1),
@@ -111,6 +128,35 @@ import Testing
         let result = XMLFormReader().read(Data("<a>\n <b>x</c>\n</a>".utf8))
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.arguments["detail"] == .text("Opening and ending tag mismatch: b line 2 and c"))
+    }
+
+    /// The catalogs say "The text is not valid {encoding}": name the encoding in force.
+    @Test(arguments: [
+        (Array("<a>Bogot".utf8) + [0xE1] + Array("</a>".utf8), "UTF-8"),
+        (Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<a>".utf8) + [0x81] + Array("</a>".utf8), "WINDOWS-1252"),
+        (Array("<?xml version='1.0' encoding='US-ASCII'?><a>".utf8) + [0xE9] + Array("</a>".utf8), "US-ASCII"),
+        (Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>x".utf8) + [0] + Array("</a>".utf8), "ISO-8859-1"),
+        ([0xFF, 0xFE, 0x3C, 0, 0x61, 0, 0x3E, 0, 0x00, 0xD8, 0x41, 0, 0x3C, 0, 0x2F, 0, 0x61, 0, 0x3E, 0], "UTF-16LE"),
+    ] as [([UInt8], String)])
+    func encodingFindingsNameTheEncoding(bytes: [UInt8], encoding: String) {
+        let diagnostic = XMLFormReader().read(Data(bytes)).diagnostics.first
+        #expect(diagnostic?.code == .encodingInvalid)
+        #expect(diagnostic?.arguments["encoding"] == .text(encoding))
+    }
+
+    @Test func truncatedFileSaysWhatIsMissing() throws {
+        let result = XMLFormReader().read(Data("<solicitud>\n <ciudad>Lyon</ciudad>\n <pais>Fr".utf8))
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == .xmlMalformed)
+        #expect(diagnostic.line == 3)
+        #expect(diagnostic.arguments["detail"] == "Premature end of data")
+        #expect(diagnostic.arguments["expected"] == "</pais>")
+    }
+
+    @Test func twoRootsKeepLibXMLsMessage() throws {
+        let diagnostic = try #require(XMLFormReader().read(Data("<a/>\n<b/>".utf8)).diagnostics.first)
+        #expect(diagnostic.arguments["detail"] == "Extra content at the end of the document")
+        #expect(diagnostic.arguments["expected"] == nil)
     }
 
     /// Errors go to a per-thread handler: parallel reads must each get their own finding.

@@ -4,7 +4,10 @@ import Foundation
 enum InputScreening {
     /// `input.too_large` for oversized input, `encoding.invalid` for a NUL byte; nil if fine.
     /// `allowsNUL` is true for UTF-16 input, where NUL bytes are half of every ASCII character.
-    static func screen(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits, allowsNUL: Bool) -> Diagnostic? {
+    /// `encoding` names the encoding in force, for the message ("not valid {encoding}").
+    static func screen(
+        _ bytes: UnsafeRawBufferPointer, limits: ReaderLimits, allowsNUL: Bool, encoding: String = "UTF-8"
+    ) -> Diagnostic? {
         if bytes.count > limits.maxInputBytes {
             return .error(.inputTooLarge,
                           arguments: ["limit": .number(limits.maxInputBytes), "count": .number(bytes.count),
@@ -13,7 +16,7 @@ enum InputScreening {
         }
         if !allowsNUL, let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
             let offset = base.distance(to: UnsafeRawPointer(found))
-            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": "UTF-8"],
+            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": .text(encoding)],
                           location: location(ofOffset: offset, in: bytes))
         }
         return nil
@@ -21,16 +24,38 @@ enum InputScreening {
 
     /// `input.too_large` when one start tag has more than `limit` attributes, at its line.
     ///
-    /// Cheap in the usual case: an element can only have that many attributes if the document
-    /// has that many `=` bytes, which one vectorizable count rules out. Only then are start tags
-    /// scanned (quote-aware; `<` cannot occur inside an attribute value, so a tag ends at the
-    /// first `>` outside quotes or the next `<`). Comments and CDATA are scanned like content,
-    /// which can only overcount. UTF-16 input is scanned per byte too: its ASCII characters
-    /// keep their byte values, other characters can only add to the count.
-    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
-        var equals = 0
-        for byte in bytes where byte == UInt8(ascii: "=") { equals &+= 1 }
-        guard equals > limit else { return nil }
+    /// Cheap in the usual case: every attribute is `name="…"` or `name='…'`, so an element can
+    /// only have that many attributes if the document has that many `=` bytes followed (after
+    /// optional whitespace) by a quote. `memchr` finds the `=` signs (rare in forms, so this
+    /// costs almost nothing); only if the count exceeds the limit, or there are so many `=`
+    /// that jumping between them stops paying, are start tags scanned precisely. UTF-16 input
+    /// (a NUL byte after each ASCII character) always takes the precise scan.
+    static func tooManyAttributes(_ bytes: UnsafeRawBufferPointer, limit: Int, isUTF16: Bool = false) -> Diagnostic? {
+        guard !isUTF16, let base = bytes.baseAddress else { return preciseAttributeScan(bytes, limit: limit) }
+        let count = bytes.count
+        var index = 0
+        var signs = 0
+        var attributeLike = 0
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+            let at = base.distance(to: UnsafeRawPointer(found))
+            signs += 1
+            var next = at + 1
+            while next < count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0A || bytes[next] == 0x0D {
+                next += 1
+            }
+            if next < count, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: "'") {
+                attributeLike += 1
+            }
+            if attributeLike > limit || signs > 4_096 { return preciseAttributeScan(bytes, limit: limit) }
+            index = at + 1
+        }
+        return nil
+    }
+
+    /// Counts the attributes of every start tag, quote-aware. `<` cannot occur inside an
+    /// attribute value, so a tag ends at the first `>` outside quotes or at the next `<`.
+    /// Comments and CDATA are scanned like tags, which can only overcount.
+    static func preciseAttributeScan(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Diagnostic? {
         let count = bytes.count
         var index = 0
         var line = 1
@@ -68,6 +93,84 @@ enum InputScreening {
             }
         }
         return nil
+    }
+
+    /// The `encoding` pseudo-attribute of the XML declaration (after an optional UTF-8 BOM),
+    /// lowercased; nil without one or for UTF-16 input.
+    static func declaredXMLEncoding(_ bytes: UnsafeRawBufferPointer) -> String? {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let prefix = Array("<?xml".utf8)
+        guard bytes.count >= start + prefix.count,
+            prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] })
+        else { return nil }
+        // The declaration is short; 256 bytes is plenty and keeps this O(1).
+        let end = min(bytes.count, start + 256)
+        var declaration: [UInt8] = []
+        var index = start
+        while index < end, !(bytes[index] == UInt8(ascii: "?") && index + 1 < end && bytes[index + 1] == UInt8(ascii: ">")) {
+            declaration.append(bytes[index])
+            index += 1
+        }
+        let text = String(decoding: declaration, as: UTF8.self)
+        guard let range = text.range(of: "encoding") else { return nil }
+        let rest = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.lowercased()
+    }
+
+    /// `encoding.invalid` for what libxml2 2.9 gets wrong or reports badly about declared
+    /// encodings: a UTF-8 BOM contradicted by a declared non-UTF-8 encoding (libxml2 would
+    /// silently decode UTF-8 bytes as, say, Latin-1) and 8-bit bytes in a document declared
+    /// US-ASCII (libxml2 stops reading and calls it "Extra content at the end").
+    static func declaredEncodingConflict(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
+        guard let encoding = declaredXMLEncoding(bytes) else { return nil }
+        let hasUTF8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if hasUTF8BOM, encoding != "utf-8", encoding != "utf8" {
+            return .error(.encodingInvalid,
+                          arguments: ["encoding": .text(encoding.uppercased()), "found": "UTF-8",
+                                      "detail": "UTF-8 byte order mark contradicts the declared encoding"],
+                          location: SourceLocation(line: 1, column: 1))
+        }
+        if ["us-ascii", "ascii", "iso646-us", "ansi_x3.4-1968"].contains(encoding),
+            let offset = bytes.firstIndex(where: { $0 >= 0x80 })
+        {
+            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding.uppercased()), "detail": "byte above 0x7F"],
+                          location: byteLocation(ofOffset: offset, in: bytes))
+        }
+        return nil
+    }
+
+    /// 1-based line and column in UTF-16 code units of a byte offset in UTF-16 input (after
+    /// its BOM, if any).
+    static func utf16Location(ofOffset offset: Int, in bytes: UnsafeRawBufferPointer) -> SourceLocation {
+        guard bytes.count >= 2 else { return SourceLocation(line: 1, column: 1) }
+        let bigEndian = (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0x00 && bytes[1] == 0x3C)
+        var index = (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) ? 2 : 0
+        var line = 1
+        var column = 1
+        while index + 1 < min(offset + 1, bytes.count) {
+            let unit = bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                                 : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index])
+            if unit == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 2
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// The name of the encoding an XML document is read in, for messages: the BOM's, else
+    /// the declared one, else UTF-8 (XML's default).
+    static func xmlEncodingName(_ bytes: UnsafeRawBufferPointer) -> String {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
+        if isUTF16XML(bytes) { return "UTF-16" }
+        return declaredXMLEncoding(bytes)?.uppercased() ?? "UTF-8"
     }
 
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.

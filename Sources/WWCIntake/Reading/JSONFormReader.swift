@@ -29,7 +29,7 @@ public struct JSONFormReader: Sendable {
             || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
         {
             return ReadResult(document: nil, diagnostics: [
-                .error(.encodingInvalid, arguments: ["encoding": "UTF-16", "expected": "UTF-8"],
+                .error(.encodingInvalid, arguments: ["encoding": "UTF-8", "found": "UTF-16", "detail": "UTF-16 byte order mark"],
                        location: SourceLocation(line: 1, column: 1))
             ])
         }
@@ -85,7 +85,7 @@ struct JSONParser {
             position = 3
             lineStart = 3
         } else if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            throw fail(.encodingInvalid, ["encoding": "UTF-16"])
+            throw fail(.encodingInvalid, ["encoding": "UTF-8", "found": "UTF-16", "detail": "UTF-16 byte order mark"])
         }
         skipWhitespace()
         let root = try parseValue(key: "", path: "", depth: 0)
@@ -337,13 +337,13 @@ struct JSONParser {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         index += 6
                     } else {
-                        throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
+                        throw failure(.encodingInvalid, ["encoding": "UTF-16", "detail": "unpaired surrogate escape"], at: escapeStart)
                     }
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16", "detail": "unpaired surrogate escape"], at: escapeStart)
                 }
                 guard let decoded = Unicode.Scalar(scalar) else {
-                    throw failure(.encodingInvalid, ["encoding": "UTF-16 surrogate"], at: escapeStart)
+                    throw failure(.encodingInvalid, ["encoding": "UTF-16", "detail": "unpaired surrogate escape"], at: escapeStart)
                 }
                 UTF8.encode(decoded) { out.append($0) }
             default:

@@ -53,7 +53,9 @@ struct LibXMLError: Sendable, Hashable {
             return true
         case Int32(bitPattern: XML_ERR_INVALID_CHAR.rawValue):
             // Same code for "Char 0x1 out of allowed range" (markup) and bad UTF-8 (encoding).
+            // A NUL character is an encoding finding, as a NUL byte is (see XMLFormReader).
             return message.contains("not proper UTF-8") || message.contains("encoding")
+                || message.hasPrefix("Char 0x0 ")
         default:
             return message.contains("input conversion failed") || message.contains("Unsupported encoding")
         }
@@ -62,7 +64,7 @@ struct LibXMLError: Sendable, Hashable {
     /// libxml2's own hard limits (it runs without `XML_PARSE_HUGE`): text nodes over 10 MB,
     /// names over 50,000 bytes, attribute values over 10 MB.
     var isSizeLimit: Bool {
-        message.contains("huge text node") || message.contains("too long")
+        message.contains("huge text node") || message.contains("too long") || message.contains("too big")
             || code == Int32(bitPattern: XML_ERR_NAME_TOO_LONG.rawValue)
     }
 
@@ -76,11 +78,12 @@ struct LibXMLError: Sendable, Hashable {
             || message.contains("Detected an entity reference loop")
     }
 
-    /// The diagnostic for this error. `limits` fills the `limit` argument of limit findings.
-    func diagnostic(limits: ReaderLimits) -> Diagnostic {
+    /// The diagnostic for this error. `limits` fills the `limit` argument of limit findings,
+    /// `encoding` (the encoding in force) the `encoding` argument of encoding findings.
+    func diagnostic(limits: ReaderLimits, encoding: String = "UTF-8") -> Diagnostic {
         let detail: MessageArgument = .text(message)
         if isEncodingError {
-            return .error(.encodingInvalid, arguments: ["detail": detail], location: location)
+            return .error(.encodingInvalid, arguments: ["encoding": .text(encoding), "detail": detail], location: location)
         }
         if isDepthLimit {
             return .error(.inputTooDeep, arguments: ["limit": .number(min(limits.maxDepth, 256)), "detail": detail],

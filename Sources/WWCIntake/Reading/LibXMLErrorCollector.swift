@@ -27,13 +27,29 @@ final class LibXMLErrorCollector {
         Unmanaged<LibXMLErrorCollector>.fromOpaque(userData).takeUnretainedValue().record(error)
     }
 
-    /// Runs `body` with this collector as the calling thread's global structured error handler,
-    /// then restores whatever handler the thread had before (the host may use libxml2 too).
+    /// A do-nothing "generic" (printf-style) handler: a few libxml2 paths call the generic
+    /// channel directly instead of raising a structured error, and its default prints to stderr.
+    /// Swift imports the variadic function type as an opaque pointer; a function that reads only
+    /// its two named arguments is safe to call through a variadic call site on the platforms
+    /// Swift supports (the variadic arguments are simply never read).
+    private static let silentGenericHandler: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = {
+        _, _ in
+    }
+
+    /// Runs `body` with this collector as the calling thread's global structured error handler
+    /// and a silent generic handler, then restores whatever the thread had before (the host may
+    /// use libxml2 too). libxml2 keeps both per thread.
     func withThreadHandler<T>(_ body: () throws -> T) rethrows -> T {
         let previousHandler = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee
+        let previousGeneric = __xmlGenericError().pointee
+        let previousGenericContext = __xmlGenericErrorContext().pointee
         xmlSetStructuredErrorFunc(opaque, Self.handler)
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        xmlSetGenericErrorFunc(nil, unsafeBitCast(Self.silentGenericHandler, to: OpaquePointer.self))
+        defer {
+            xmlSetStructuredErrorFunc(previousContext, previousHandler)
+            xmlSetGenericErrorFunc(previousGenericContext, previousGeneric)
+        }
         return try withExtendedLifetime(self) { try body() }
     }
 }

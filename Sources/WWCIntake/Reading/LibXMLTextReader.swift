@@ -35,7 +35,19 @@ final class LibXMLTextReader {
         xmlTextReaderSetStructuredErrorHandler(handle, LibXMLErrorCollector.handler, errors.opaque)
     }
 
+    /// The document behind the reader, once asked for (see `currentDocument()`).
+    private var document: xmlDocPtr?
+
+    /// The document libxml2 is building, to inspect after a failure (did it see a DTD?).
+    /// Asking for it makes libxml2 stop freeing it (`xmlTextReaderCurrentDoc` sets the reader's
+    /// `preserve` flag), so from then on this object frees it, after the reader.
+    func currentDocument() -> xmlDocPtr? {
+        if document == nil { document = xmlTextReaderCurrentDoc(handle) }
+        return document
+    }
+
     deinit {
         xmlFreeTextReader(handle)
+        if let document { xmlFreeDoc(document) }
     }
 }

@@ -29,10 +29,15 @@ public struct XMLFormReader: Sendable {
     }
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
-        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: InputScreening.isUTF16XML(bytes)) {
+        let isUTF16 = InputScreening.isUTF16XML(bytes)
+        let encoding = InputScreening.xmlEncodingName(bytes)
+        if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16, encoding: encoding) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
-        if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement) {
+        if !isUTF16, let rejection = InputScreening.declaredEncodingConflict(bytes) {
+            return ReadResult(document: nil, diagnostics: [rejection])
+        }
+        if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement, isUTF16: isUTF16) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
@@ -47,7 +52,7 @@ public struct XMLFormReader: Sendable {
                     .error(.inputUnreadable, arguments: ["detail": "libxml2 could not create a reader"])
                 ])
             }
-            var builder = XMLTreeBuilder(reader: reader, errors: errors, bytes: bytes, limits: limits)
+            var builder = XMLTreeBuilder(reader: reader, errors: errors, bytes: bytes, limits: limits, encoding: encoding)
             return builder.run()
         }
     }

@@ -39,10 +39,16 @@ struct XMLTreeBuilder {
 
     /// Names are interned in the reader's dictionary, so one pointer is one name.
     private struct CachedName {
+        /// What an attribute of this name does; decided once per name, not per attribute.
+        enum Role {
+            case id, label, name, xmlLang, lang, value
+        }
+
         let written: String
         let localKey: String
         let local: String
         let prefix: String?
+        let role: Role
     }
 
     private struct Stop: Error {
@@ -53,14 +59,20 @@ struct XMLTreeBuilder {
     private let errors: LibXMLErrorCollector
     private let bytes: UnsafeRawBufferPointer
     private let limits: ReaderLimits
+    /// The encoding in force, named in `encoding.invalid` findings.
+    private let encoding: String
     private var stack: [OpenElement] = []
     private var root: FormNode?
     private var declaredLocale: String?
     private var nodeCount = 0
     private var names: [UnsafeRawPointer: CachedName] = [:]
 
-    init(reader: LibXMLTextReader, errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+    init(
+        reader: LibXMLTextReader, errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits,
+        encoding: String
+    ) {
         self.reader = reader
+        self.encoding = encoding
         self.errors = errors
         self.bytes = bytes
         self.limits = limits
@@ -99,7 +111,7 @@ struct XMLTreeBuilder {
             return ReadResult(document: nil, diagnostics: [.error(.inputUnreadable)])
         }
         guard let root else {
-            if let error = errors.firstError { return ReadResult(document: nil, diagnostics: [error.diagnostic(limits: limits)]) }
+            if let error = errors.firstError { return ReadResult(document: nil, diagnostics: [error.diagnostic(limits: limits, encoding: encoding)]) }
             return ReadResult(document: nil, diagnostics: [
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1))
             ])
@@ -120,7 +132,9 @@ struct XMLTreeBuilder {
                                           location: location))
         }
         try countNode(location)
-        guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else { return }
+        guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else {
+            throw Stop(diagnostic: .error(.xmlMalformed, arguments: ["detail": "element without a name"], location: location))
+        }
         let name = cachedName(namePointer, handle)
 
         var path: String
@@ -189,12 +203,12 @@ struct XMLTreeBuilder {
             guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else { continue }
             let attributeName = cachedName(namePointer, handle)
             let value = try text(xmlTextReaderConstValue(handle), location: location)
-            switch (attributeName.prefix, attributeName.local) {
-            case (nil, "id"): id = value; continue
-            case (nil, "label"): label = value; continue
-            case (nil, "name"): name = value; continue
-            case ("xml", "lang") where isRoot: xmlLang = value; continue
-            case (nil, "lang") where isRoot: lang = value; continue
+            switch attributeName.role {
+            case .id: id = value; continue
+            case .label: label = value; continue
+            case .name: name = value; continue
+            case .xmlLang where isRoot: xmlLang = value; continue
+            case .lang where isRoot: lang = value; continue
             default: break
             }
             try countNode(location)
@@ -203,7 +217,8 @@ struct XMLTreeBuilder {
         }
         xmlTextReaderMoveToElement(handle)
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
-        return id ?? label ?? name
+        // An empty key attribute names nothing: fall through to the next one.
+        return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }
     }
 
     private mutating func appendText(_ node: xmlNodePtr) throws(Stop) {
@@ -311,19 +326,29 @@ struct XMLTreeBuilder {
     /// caused (entity loops, undeclared entities), then libxml2's own error.
     private func failure(status: Int32) -> Stop {
         let error = errors.firstError
-        if let doc = xmlTextReaderCurrentDoc(reader.handle), doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+        if let doc = reader.currentDocument(), doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
             return Stop(diagnostic: dtdForbidden(line: error?.line))
         }
         if var error {
             if error.line == nil, let offset = Self.offendingOffset(reportedIn: error.message, bytes: bytes) {
                 // Conversion errors (iconv: windows-1252, ISO-8859-x) come without a parser
                 // context, hence without a position; libxml2 quotes the bytes, so find them.
-                // These are 8-bit encodings: one byte is one character, so the column counts bytes.
-                let location = InputScreening.byteLocation(ofOffset: offset, in: bytes)
+                // UTF-16 columns count code units; otherwise these are 8-bit encodings (iconv:
+                // windows-1252, ISO-8859-x), where one byte is one character.
+                let location = InputScreening.isUTF16XML(bytes)
+                    ? InputScreening.utf16Location(ofOffset: offset, in: bytes)
+                    : InputScreening.byteLocation(ofOffset: offset, in: bytes)
                 error.line = location.line
                 error.column = location.column
             }
-            return Stop(diagnostic: error.diagnostic(limits: limits))
+            var diagnostic = error.diagnostic(limits: limits, encoding: encoding)
+            if error.message == "Extra content at the end of the document", let open = stack.last {
+                // libxml2's push parser says this when the input simply stops inside an element
+                // (a truncated file); with elements still open, say what is missing instead.
+                diagnostic.arguments["detail"] = "Premature end of data"
+                if let name = names[open.name]?.written { diagnostic.arguments["expected"] = .text("</\(name)>") }
+            }
+            return Stop(diagnostic: diagnostic)
         }
         let line = Int(xmlTextReaderGetParserLineNumber(reader.handle))
         let column = Int(xmlTextReaderGetParserColumnNumber(reader.handle))
@@ -351,8 +376,17 @@ struct XMLTreeBuilder {
         let written = String(cString: pointer.assumingMemoryBound(to: CChar.self))
         let local = xmlTextReaderConstLocalName(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? written
         let prefix = xmlTextReaderConstPrefix(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+        let role: CachedName.Role =
+            switch (prefix, local) {
+            case (nil, "id"): .id
+            case (nil, "label"): .label
+            case (nil, "name"): .name
+            case ("xml", "lang"): .xmlLang
+            case (nil, "lang"): .lang
+            default: .value
+            }
         let cached = CachedName(written: written, localKey: local.replacingOccurrences(of: "_", with: " "),
-                                local: local, prefix: prefix)
+                                local: local, prefix: prefix, role: role)
         names[pointer] = cached
         return cached
     }
