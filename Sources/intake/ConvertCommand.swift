@@ -66,6 +66,8 @@ struct ConvertCommand: ParsableCommand {
                 stderr.write("error: cannot create output folder \(outDir): \(error.localizedDescription)\n")
                 throw ExitCode(2)
             }
+            // Hidden temporary files of an earlier run that was killed midway.
+            AtomicFileWriter.removeStaleTemporaries(in: outDirectory)
         }
         let names = InputFiles.outputNames(for: files)
         let single = files.count == 1 && inputs.count == 1 && outDirectory == nil

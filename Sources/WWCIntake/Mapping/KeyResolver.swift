@@ -26,7 +26,7 @@ struct KeyResolver: Sendable {
         var clashes: Set<String> = []
         let known = labels.vocabulary.union(ids.sections.keys).union(ids.fullFieldIDs.keys).union(ids.localFieldIDs.keys)
         for key in known where key.contains(" ") {
-            let compact = key.replacingOccurrences(of: " ", with: "")
+            let compact = MatchKey.removingSpaces(key)
             if let existing = forms[compact], existing != key { clashes.insert(compact) }
             forms[compact] = key
         }
@@ -121,7 +121,7 @@ struct KeyResolver: Sendable {
 
     /// `dm12`, `eval 9`: a practice-area prefix and a number, but not a criterion.
     func looksLikeCriterionID(_ match: String) -> Bool {
-        let compact = match.replacingOccurrences(of: " ", with: "")
+        let compact = MatchKey.removingSpaces(match)
         guard let firstDigit = compact.firstIndex(where: \.isNumber), firstDigit != compact.startIndex else {
             return false
         }
@@ -148,7 +148,7 @@ struct IDIndex: Sendable {
 
     /// Whether a matching key is a language-free id (field, section or criterion).
     func isID(_ match: String) -> Bool {
-        fullFieldIDs[match] != nil || sections[match] != nil || criteria[match.replacingOccurrences(of: " ", with: "")] != nil
+        fullFieldIDs[match] != nil || sections[match] != nil || criteria[MatchKey.removingSpaces(match)] != nil
     }
 
     init(schema: MappingSchema) {

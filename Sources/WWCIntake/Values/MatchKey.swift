@@ -24,3 +24,14 @@ public enum MatchKey {
         return (try? result.get()) ?? ""
     }
 }
+
+extension MatchKey {
+    /// The key without its spaces (`submission date` → `submissiondate`). ASCII keys (nearly
+    /// all) byte for byte, the same result as Foundation's `replacingOccurrences(of: " ",
+    /// with: "")`, which cost 6 % of a batch conversion; others still through Foundation.
+    static func removingSpaces(_ key: String) -> String {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.replacingOccurrences(of: " ", with: "") }
+        guard key.utf8.contains(0x20) else { return key }
+        return String(decoding: key.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+}
