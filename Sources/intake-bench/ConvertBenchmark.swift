@@ -2,7 +2,7 @@ import Foundation
 import WWCIntake
 
 /// `intake-bench convert [--forms N] [--runs N] [--keep] [--intake PATH] [--locales DIR]
-/// [--skip-jobs2]`: the whole pipeline, as staff run it, against the raw parser.
+/// [--skip-jobs2] [--baseline PATH]`: the whole pipeline, as staff run it, against the raw parser.
 ///
 /// Generates `ConvertCorpus` (default 10,000 forms ≈ 60 MB, half XML, half JSON, 5 % invalid),
 /// then measures in interleaved rounds (best of `runs`): `xmllint --stream --noout` over the
@@ -18,6 +18,9 @@ struct ConvertBenchmark {
     var intakePath: String?
     var localesPath: String?
     var skipJobs2 = false
+    /// Another `intake` binary (e.g. a copy of main's) measured in the same rounds, as
+    /// `baseline convert …` rows: before/after in one run, under the same machine load.
+    var baselinePath: String?
 
     init(arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -29,6 +32,7 @@ struct ConvertBenchmark {
             case "--intake": intakePath = iterator.next()
             case "--locales": localesPath = iterator.next()
             case "--skip-jobs2": skipJobs2 = true
+            case "--baseline": baselinePath = iterator.next()
             default: throw BenchmarkError.usage("unknown option \(argument)")
             }
         }
@@ -84,7 +88,7 @@ struct ConvertBenchmark {
         if let xmllint = ReadersBenchmark.findExecutable("xmllint") {
             rows.append(Row(name: "xmllint --stream --noout (XML)", bytes: corpus.xml.bytes, files: corpus.xml.files))
             cases.append {
-                let outcome = try ChildProcess.run(xmllint, ["--stream", "--noout"] + xmlFiles)
+                let outcome = try ChildProcess.run(xmllint, ["--stream", "--noout"] + xmlFiles, measureRSS: true)
                 guard outcome.status == 0 || outcome.status == 1 else { throw BenchmarkError.failed("xmllint exited \(outcome.status)") }
                 return (outcome.seconds, outcome.maxRSSKilobytes)
             }
@@ -104,16 +108,19 @@ struct ConvertBenchmark {
                 return (Self.seconds(since: start), 0)
             }
         }
+        for (program, prefix) in [(intake, "intake")] + (baselinePath.map { [($0, "baseline")] } ?? []) {
         for jobs in skipJobs2 ? [1] : [1, 2] {
             for (label, folder, stats) in [("XML", corpus.xmlDirectory, corpus.xml), ("JSON", corpus.jsonDirectory, corpus.json)] {
-                rows.append(Row(name: "intake convert \(label) --jobs \(jobs)", bytes: stats.bytes, files: stats.files))
+                rows.append(Row(name: "\(prefix) convert \(label) --jobs \(jobs)", bytes: stats.bytes, files: stats.files))
                 cases.append {
                     try? FileManager.default.removeItem(at: output)
-                    let outcome = try ChildProcess.run(intake, ["convert", folder.path, "--out-dir", output.path, "--jobs", "\(jobs)"], stderr: log)
+                    let outcome = try ChildProcess.run(program, ["convert", folder.path, "--out-dir", output.path, "--jobs", "\(jobs)"],
+                                                       stderr: log, measureRSS: true)
                     guard outcome.status <= 1 else { throw BenchmarkError.failed("intake convert exited \(outcome.status); see \(log)") }
                     return (outcome.seconds, outcome.maxRSSKilobytes)
                 }
             }
+        }
         }
         for round in 0...runs {
             for (index, work) in cases.enumerated() {
@@ -127,21 +134,33 @@ struct ConvertBenchmark {
         // One small form, fresh process each time: start-up, catalogs, ICU data, one record.
         var small: [Double] = []
         var smallRSS = 0
+        var baselineSmall: String?
         for _ in 0..<15 {
             let outcome = try ChildProcess.run(intake, ["convert", corpus.smallForm.path], stderr: log)
             guard outcome.status == 0 else { throw BenchmarkError.failed("small form: intake exited \(outcome.status); see \(log)") }
             small.append(outcome.seconds)
-            smallRSS = max(smallRSS, outcome.maxRSSKilobytes)
         }
+        // Its peak RSS from one more run (not timed: `/usr/bin/time` adds a process).
+        smallRSS = try ChildProcess.run(intake, ["convert", corpus.smallForm.path], stderr: log, measureRSS: true).maxRSSKilobytes
         small.sort()
         let smallMedian = small[small.count / 2]
+        if let baselinePath {
+            var times: [Double] = []
+            for _ in 0..<15 { times.append(try ChildProcess.run(baselinePath, ["convert", corpus.smallForm.path], stderr: log).seconds) }
+            times.sort()
+            let rss = try ChildProcess.run(baselinePath, ["convert", corpus.smallForm.path], stderr: log, measureRSS: true).maxRSSKilobytes
+            baselineSmall = String(format: "baseline: one small form, fresh process  best %.1f ms, median %.1f ms of 15, peak RSS %.1f MB",
+                                   times[0] * 1000, times[times.count / 2] * 1000, Double(rss) / 1024)
+        }
 
         report(rows: rows, smallBest: small[0], smallMedian: smallMedian, smallRSS: smallRSS, corpus: corpus, acceptedOK: acceptedOK)
+        if let baselineSmall { print(baselineSmall) }
     }
 
     func report(rows: [Row], smallBest: Double, smallMedian: Double, smallRSS: Int, corpus: ConvertCorpus, acceptedOK: Bool) {
         print("")
-        print("best of \(runs) interleaved rounds (after one warm-up round); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("best of \(runs) interleaved rounds (after one warm-up round); \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+              + (ChildProcess.timeTool == nil ? "peak RSS from wait4 (INFLATED by this process's size: apt-get install -y time)" : "peak RSS from /usr/bin/time"))
         print("case".padding(toLength: 32, withPad: " ", startingAt: 0)
               + "      MB   files   seconds      MB/s    forms/s  peak RSS MB")
         for row in rows {
