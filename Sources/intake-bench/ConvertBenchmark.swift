@@ -21,6 +21,8 @@ struct ConvertBenchmark {
     /// Another `intake` binary (e.g. a copy of main's) measured in the same rounds, as
     /// `baseline convert …` rows: before/after in one run, under the same machine load.
     var baselinePath: String?
+    /// Write the corpus, print where, and stop (for profiling or an RSS check by hand).
+    var generateOnly = false
 
     init(arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -33,6 +35,7 @@ struct ConvertBenchmark {
             case "--locales": localesPath = iterator.next()
             case "--skip-jobs2": skipJobs2 = true
             case "--baseline": baselinePath = iterator.next()
+            case "--generate-only": generateOnly = true; keepCorpus = true
             default: throw BenchmarkError.usage("unknown option \(argument)")
             }
         }
@@ -60,6 +63,7 @@ struct ConvertBenchmark {
               + "\(corpus.json.files) JSON files, \(ReadersBenchmark.mb(corpus.json.bytes)) MB; "
               + "\(corpus.xml.invalid + corpus.json.invalid) invalid; in \(corpus.directory.path) "
               + "(generated in \(ContinuousClock.now - generationStart))")
+        if generateOnly { return }
         let output = corpus.directory.appendingPathComponent("out")
         let log = corpus.directory.appendingPathComponent("stderr.log").path
 
