@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 // Layout follows the pipeline: reading → locale → mapping → values → model → scoring.
 // C libraries are reached only through the two C targets below; the Swift library imports
@@ -52,8 +53,21 @@ let package = Package(
         ),
         .testTarget(
             name: "WWCIntakeTests",
-            dependencies: ["WWCIntake"]
+            dependencies: ["WWCIntake"],
+            // Fixture files (read by path from the tests); declared so SwiftPM does not warn.
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md): only with WWC_FUZZ set, so normal builds and CI are
+// unaffected. Fuzz/run.sh builds this with the fuzzer and address sanitizers.
+if ProcessInfo.processInfo.environment["WWC_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "intake-fuzz", dependencies: ["WWCIntake"], path: "Fuzz/Sources/intake-fuzz",
+            // No top-level code; `intake_fuzz_main` starts libFuzzer's driver (`@_extern(c)`).
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-enable-experimental-feature", "Extern"])]))
+    package.products.append(.executable(name: "intake-fuzz", targets: ["intake-fuzz"]))
+}

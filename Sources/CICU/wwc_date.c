@@ -16,10 +16,8 @@ static const UChar utc[] = {'U', 'T', 'C', 0};
 
 /// The ICU locale id for a BCP 47 tag, with the Gregorian calendar forced.
 static int32_t gregorian_locale(const char *tag, char *id, int32_t capacity) {
+    if (wwc_locale_id(tag, id, capacity) != WWC_OK) return WWC_ERR_LOCALE;
     UErrorCode status = U_ZERO_ERROR;
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, capacity, &parsed, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
     uloc_setKeywordValue("calendar", "gregorian", id, capacity, &status);
     return U_SUCCESS(status) ? WWC_OK : WWC_ERR_LOCALE;
 }

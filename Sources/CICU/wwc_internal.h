@@ -27,6 +27,8 @@ void wwc_u16_free(wwc_u16 *buffer);
 int32_t wwc_utf8_out(const UChar *chars, int32_t length, char *out, int32_t capacity);
 /// Copies an ASCII/UTF-8 C string into a caller buffer; returns bytes needed.
 int32_t wwc_copy_out(const char *text, char *out, int32_t capacity);
+/// The ICU locale id for a BCP 47 tag (`es-MX` → `es_MX`); WWC_OK or WWC_ERR_LOCALE.
+int32_t wwc_locale_id(const char *tag, char *id, int32_t capacity);
 
 #ifdef __cplusplus
 }

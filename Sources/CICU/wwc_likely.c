@@ -5,11 +5,9 @@
 #include <stdio.h>
 
 int32_t wwc_locale_likely_region(const char *tag, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    UErrorCode status = U_ZERO_ERROR;
     char maximized[ULOC_FULLNAME_CAPACITY];
     uloc_addLikelySubtags(id, maximized, sizeof maximized, &status);
     if (U_FAILURE(status)) return WWC_ERR_LOCALE;

@@ -9,6 +9,13 @@
 #include <stdlib.h>
 #include <ctype.h>
 
+int32_t wwc_locale_id(const char *tag, char *id, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, capacity, &parsed, &status);
+    return U_SUCCESS(status) ? WWC_OK : WWC_ERR_LOCALE;
+}
+
 int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t capacity) {
     char text[ULOC_FULLNAME_CAPACITY];
     if (length <= 0 || length >= (int32_t)sizeof text) return WWC_ERR_LOCALE;
@@ -47,11 +54,9 @@ int32_t wwc_locale_canonical(const char *tag, int32_t length, char *out, int32_t
 }
 
 int32_t wwc_locale_has_data(const char *tag) {
-    UErrorCode status = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    UErrorCode status = U_ZERO_ERROR;
     char language[ULOC_LANG_CAPACITY];
     uloc_getLanguage(id, language, sizeof language, &status);
     if (U_FAILURE(status)) return WWC_ERR_LOCALE;
@@ -66,11 +71,9 @@ int32_t wwc_locale_has_data(const char *tag) {
 }
 
 int32_t wwc_locale_currency(const char *tag, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    UErrorCode status = U_ZERO_ERROR;
     UChar code[4] = {0};
     int32_t len = ucurr_forLocale(id, code, 4, &status);
     if (U_FAILURE(status) || len != 3) return WWC_ERR_LOCALE;
@@ -118,11 +121,9 @@ int32_t wwc_country_name(const char *alpha2, const char *display, char *out, int
 }
 
 int32_t wwc_plural_categories(const char *tag, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    int32_t parsed = 0;
-    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status)) return WWC_ERR_LOCALE;
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    UErrorCode status = U_ZERO_ERROR;
     UPluralRules *rules = uplrules_openForType(id, UPLURAL_TYPE_CARDINAL, &status);
     if (U_FAILURE(status)) return WWC_ERR_ICU;
     UEnumeration *keywords = uplrules_getKeywords(rules, &status);

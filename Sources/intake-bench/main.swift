@@ -31,6 +31,8 @@ do {
         try ConvertBenchmark(arguments: arguments).run()
     case "":
         try ReadersBenchmark(arguments: []).run()
+        print("")
+        try SoakBenchmark(arguments: []).run()
     case "-h", "--help", "help":
         print(usage)
     default:

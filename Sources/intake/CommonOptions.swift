@@ -68,3 +68,23 @@ struct LanguageOption: ParsableArguments {
 
     var code: String { String(language.prefix(2)).lowercased() }
 }
+
+/// `--locale`: intake staff overriding a form's declared or detected locale.
+struct LocaleOption: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
+    var locale: String?
+
+    func validate() throws {
+        guard let locale else { return }
+        do {
+            _ = try ValueParser.locale(locale)
+        } catch {
+            throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
+        }
+    }
+
+    func conversionOptions(limits: ReaderLimits) -> ConversionOptions {
+        ConversionOptions(locale: locale, limits: limits)
+    }
+}

@@ -30,9 +30,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Form files (.xml, .json) or folders to search.", valueName: "input"))
     var inputs: [String]
 
-    @Option(help: ArgumentHelp(
-        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
-    var locale: String?
+    @OptionGroup var localeOption: LocaleOption
 
     @Option(help: ArgumentHelp("Write each record to DIR/NAME.json instead of stdout.", valueName: "dir"))
     var outDir: String?
@@ -49,18 +47,11 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let locale {
-            do {
-                _ = try ValueParser.locale(locale)
-            } catch {
-                throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
-            }
-        }
     }
 
     func run() throws {
         let catalogs = try catalogOptions.load()
-        let converter = Converter(catalogs: catalogs, options: ConversionOptions(locale: locale, limits: limitOptions.limits))
+        let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
         let (files, inputProblems) = InputFiles.collect(inputs)
         let lang = language.code
         let stderr = Terminal.standardError
@@ -75,6 +66,8 @@ struct ConvertCommand: ParsableCommand {
                 stderr.write("error: cannot create output folder \(outDir): \(error.localizedDescription)\n")
                 throw ExitCode(2)
             }
+            // Hidden temporary files of an earlier run that was killed midway.
+            AtomicFileWriter.removeStaleTemporaries(in: outDirectory)
         }
         let names = InputFiles.outputNames(for: files)
         let single = files.count == 1 && inputs.count == 1 && outDirectory == nil

@@ -40,23 +40,11 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: text or json (JSON Lines for several inputs).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp(
-        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
-    var locale: String?
+    @OptionGroup var localeOption: LocaleOption
 
     @OptionGroup var language: LanguageOption
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var limitOptions: LimitOptions
-
-    func validate() throws {
-        if let locale {
-            do {
-                _ = try ValueParser.locale(locale)
-            } catch {
-                throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
-            }
-        }
-    }
 
     func run() throws {
         let catalogs = try catalogOptions.load()
@@ -68,7 +56,7 @@ struct ScoreCommand: ParsableCommand {
         let (files, inputProblems) = InputFiles.collect(inputs)
         output.report(inputProblems)
         let loader = ApplicationLoader(
-            converter: Converter(catalogs: catalogs, options: ConversionOptions(locale: locale, limits: limitOptions.limits)))
+            converter: Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits)))
         let jsonLines = files.count > 1 || inputs.count > 1
         var failed = !inputProblems.isEmpty
         for path in files {

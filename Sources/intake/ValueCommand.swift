@@ -64,13 +64,25 @@ struct ValueCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func run() throws {
+        let catalogs = try catalogOptions.load()
+        let describe: (ValueError, Severity) -> String = { finding, severity in
+            let diagnostic = finding.diagnostic(severity)
+            return "\(catalogs.render(diagnostic, language: language.code)) [\(finding.code)]"
+        }
         do throws(ValueError) {
             if type == .locale {
                 print(JSONValue.string(try ValueParser.locale(value)).serialized())
                 return
             }
+            // Country spellings from every catalog, as the converter uses them, plus any given here.
             var synonyms: [String: String] = [:]
+            for tag in catalogs.languages + catalogs.overlays {
+                synonyms.merge(catalogs.catalog(for: tag)?.countrySynonyms ?? [:]) { first, _ in first }
+            }
             for entry in countrySynonyms {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
                 synonyms[parts[0]] = parts.count == 2 ? parts[1] : ""
@@ -78,23 +90,12 @@ struct ValueCommand: ParsableCommand {
             let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms)
             let parsed = try parser.json(type, value)
             for warning in parsed.warnings {
-                Terminal.standardError.write("warning: \(Self.describe(warning))\n")
+                Terminal.standardError.write("warning: \(describe(warning, .warning))\n")
             }
             print(parsed.value.serialized())
         } catch {
-            Terminal.standardError.write("error: \(Self.describe(error))\n")
+            Terminal.standardError.write("error: \(describe(error, .error))\n")
             throw ExitCode.failure
         }
-    }
-
-    /// The one place that turns a finding into text. Until catalog rendering lands this is
-    /// `code (value: …; locale: …; other: … ) [code]`, other arguments sorted by name.
-    static func describe(_ finding: ValueError) -> String {
-        let leading = ["value": 0, "locale": 1]
-        let arguments = finding.arguments.sorted { (leading[$0.key] ?? 2, $0.key) < (leading[$1.key] ?? 2, $1.key) }
-            .map { "\($0.key): \($0.value)" }
-            .joined(separator: "; ")
-        let detail = arguments.isEmpty ? "" : " (\(arguments))"
-        return "\(finding.code)\(detail) [\(finding.code)]"
     }
 }

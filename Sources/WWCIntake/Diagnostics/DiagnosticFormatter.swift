@@ -9,7 +9,9 @@ public enum DiagnosticFormatter {
             place += ":\(line)"
             if let column = diagnostic.column { place += ":\(column)" }
         }
-        var text = "\(place): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code.rawValue)]"
+        // One finding, one line: messages quoting input (libxml2 details) may hold line breaks.
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var text = "\(place): \(diagnostic.severity.rawValue): \(oneLine) [\(diagnostic.code.rawValue)]"
         if diagnostic.line == nil, let path = diagnostic.path, !path.isEmpty { text += " (at \(path))" }
         return text
     }

@@ -29,6 +29,10 @@ struct FormWalker {
     private(set) var assignments: [FieldAssignment] = []
     private(set) var criteriaSeen: [String: FormNode] = [:]
     private(set) var outcomeItems: [FormNode] = []
+    /// The first node that opened each section, so a missing field can be located at it.
+    private(set) var sectionNodes: [String: FormNode] = [:]
+    /// The document's root, where a missing field of an absent section is located.
+    private(set) var root: FormNode?
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var statistics = LeafStatistics()
@@ -43,6 +47,7 @@ struct FormWalker {
     mutating func walk(_ document: FormDocument) {
         statistics.leaves = document.root.leafCount
         let root = document.root
+        self.root = root
         if root.scalar != nil {
             // A root that is a bare value (`"x"`, `<form>text</form>`) holds no fields.
             keepUnmapped(root)
@@ -79,6 +84,7 @@ struct FormWalker {
             } else if node.scalar != nil {
                 keepUnmapped(node)
             } else {
+                if sectionNodes[id] == nil { sectionNodes[id] = node }
                 visitChildren(of: node, in: .section(id))
             }
         case .target(.criteria):

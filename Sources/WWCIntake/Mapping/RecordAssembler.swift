@@ -57,32 +57,65 @@ struct RecordAssembler {
 
     // MARK: Sections
 
+    /// Where each section field lands in the record. The value rule comes from the field's
+    /// type in the form definition; these tables only say where the result goes. (Immutable;
+    /// key paths are not `Sendable`, hence `nonisolated(unsafe)`.)
+    nonisolated(unsafe) static let textSlots: [String: WritableKeyPath<CanonicalApplication, String?>] = [
+        "submission.date": \.submissionDate,
+        "applicant.city": \.applicant.city,
+        "applicant.region": \.applicant.region,
+        "applicant.country": \.applicant.country,
+        "applicant.website": \.applicant.website,
+        "applicant.contact.name": \.applicant.contact.name,
+        "applicant.contact.title": \.applicant.contact.title,
+        "applicant.contact.email": \.applicant.contact.email,
+        "applicant.contact.phone": \.applicant.contact.phone,
+        "submission.locale": \.source.declaredLocale,
+    ]
+    nonisolated(unsafe) static let integerSlots: [String: WritableKeyPath<CanonicalApplication, Int?>] = [
+        "applicant.population": \.applicant.population,
+        "applicant.populationYear": \.applicant.populationYear,
+    ]
+    nonisolated(unsafe) static let moneySlots: [String: WritableKeyPath<CanonicalApplication, CanonicalApplication.Money?>] = [
+        "budget.dataAnnual": \.budgetDataAnnual,
+    ]
+
     private mutating func assignTopLevel(_ assignment: FieldAssignment) {
         let node = assignment.nodes[0]
-        switch assignment.field {
-        case "submission.locale":
-            if let locale = parse(assignment, { (raw: String) throws(ValueError) in try ValueParser.locale(raw) }), record.source.declaredLocale == nil {
-                record.source.declaredLocale = locale
+        guard let field = schema.field(assignment.field) else { return }
+        if let slot = Self.integerSlots[field.id] {
+            record[keyPath: slot] = field.type == .year ? parseYear(assignment) : parseInteger(assignment)
+        } else if let slot = Self.moneySlots[field.id] {
+            record[keyPath: slot] = parse(assignment, parser.money).map {
+                CanonicalApplication.Money(amount: $0.amount, currency: $0.currency)
             }
-        case "submission.date": record.submissionDate = parse(assignment, parser.date)
-        case "applicant.city": record.applicant.city = parse(assignment, parser.text)
-        case "applicant.region": record.applicant.region = parse(assignment, parser.text)
-        case "applicant.country": record.applicant.country = parse(assignment, parser.country)
-        case "applicant.population": record.applicant.population = parseInteger(assignment)
-        case "applicant.populationYear": record.applicant.populationYear = parseYear(assignment)
-        case "applicant.website": record.applicant.website = parse(assignment, parser.url)
-        case "applicant.contact.name": record.applicant.contact.name = parse(assignment, parser.text)
-        case "applicant.contact.title": record.applicant.contact.title = parse(assignment, parser.text)
-        case "applicant.contact.email": record.applicant.contact.email = parse(assignment, parser.email)
-        case "applicant.contact.phone": record.applicant.contact.phone = parse(assignment, parser.phone)
-        case "budget.dataAnnual":
-            if let money = parse(assignment, parser.money) {
-                record.budgetDataAnnual = CanonicalApplication.Money(amount: money.amount, currency: money.currency)
+        } else if let slot = Self.textSlots[field.id], let kind = Self.valueKind(field.type) {
+            // A declared locale from the XML root wins over a `submission.locale` field.
+            guard slot != \CanonicalApplication.source.declaredLocale || record.source.declaredLocale == nil else { return }
+            let parser = self.parser
+            let value = parse(assignment) { (raw: String) throws(ValueError) -> Parsed<JSONValue> in
+                try parser.json(kind, raw)
             }
-        default:
+            record[keyPath: slot] = value?.stringValue
+        } else {
             // A field the definition has but the record does not model: keep its value.
             record.unmapped.append(CanonicalApplication.Unmapped(
                 path: node.path, key: node.key, value: node.scalar?.text ?? "", location: node.location))
+        }
+    }
+
+    /// The value layer's rule for a text-valued field type.
+    static func valueKind(_ type: MappingSchema.FieldType) -> ValueKind? {
+        switch type {
+        case .text: .text
+        case .narrative: .narrative
+        case .date: .date
+        case .country: .country
+        case .url: .url
+        case .email: .email
+        case .phone: .phone
+        case .locale: .locale
+        default: nil
         }
     }
 
@@ -211,7 +244,8 @@ struct RecordAssembler {
         if let value = synonyms[key] ?? canonical(raw) ?? canonical(key.replacingOccurrences(of: " ", with: "_")) {
             return value
         }
-        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples)]),
+        report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples),
+                                                         "expected": .text(examples)]),
                node, field: assignment.field)
         return nil
     }
@@ -265,8 +299,13 @@ struct RecordAssembler {
         let bound = Set(walker.assignments.filter { $0.criterion == nil && $0.outcome == nil }.map(\.field))
         for field in schema.fields where field.required {
             guard case .section = field.scope else { continue }
-            if !bound.contains(field.id) || value(of: field.id) == nil, !hasError(for: field.id) {
-                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], field: field.id))
+            if !bound.contains(field.id) || !hasValue(field.id), !hasError(for: field.id) {
+                // Located at the section that should hold it, else at the top of the form.
+                var section = MappingSchema.section(ofFieldID: field.id, sections: schema.sections)
+                while let id = section, walker.sectionNodes[id] == nil { section = schema.parent(ofSection: id) }
+                let place = section.flatMap { walker.sectionNodes[$0] } ?? walker.root
+                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], path: place?.path,
+                                          field: field.id, location: place?.location))
             }
         }
         for criterion in record.criteria where criterion.status == nil {
@@ -291,22 +330,10 @@ struct RecordAssembler {
         diagnostics.contains { $0.field == field && $0.severity == .error }
     }
 
-    private func value(of field: String) -> Any? {
-        switch field {
-        case "submission.date": record.submissionDate
-        case "applicant.city": record.applicant.city
-        case "applicant.region": record.applicant.region
-        case "applicant.country": record.applicant.country
-        case "applicant.population": record.applicant.population
-        case "applicant.populationYear": record.applicant.populationYear
-        case "applicant.website": record.applicant.website
-        case "applicant.contact.name": record.applicant.contact.name
-        case "applicant.contact.title": record.applicant.contact.title
-        case "applicant.contact.email": record.applicant.contact.email
-        case "applicant.contact.phone": record.applicant.contact.phone
-        case "budget.dataAnnual": record.budgetDataAnnual
-        case "submission.locale": record.source.declaredLocale
-        default: nil
-        }
+    private func hasValue(_ field: String) -> Bool {
+        if let slot = Self.textSlots[field] { return record[keyPath: slot] != nil }
+        if let slot = Self.integerSlots[field] { return record[keyPath: slot] != nil }
+        if let slot = Self.moneySlots[field] { return record[keyPath: slot] != nil }
+        return false
     }
 }

@@ -89,7 +89,9 @@ public final class ConversionSession {
         case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
         }
         guard let resolver = converter.resolvers[resolution.language] else {
-            return finish(nil, read.diagnostics + [.error(.localeUndetermined)])
+            return finish(nil, read.diagnostics + [.error(.localeUndetermined, arguments: [
+                "candidates": .text(converter.resolvers.keys.sorted().joined(separator: ", ")),
+            ])])
         }
         // Mapping, pass 1: bind keys.
         var walker = FormWalker(resolver: resolver)

@@ -11,6 +11,11 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
     private(set) var exponent: Int
     private(set) var isNegative: Bool
 
+    /// Longest plain notation accepted, in characters. Far beyond any figure on a form, and it
+    /// keeps an exponent from turning a 15-byte JSON number (`0.7e444000000`) into a string of
+    /// 444 million zeros, or overflowing `exponent` (`1e9223372036854775807`). Longer → nil.
+    static let maxPlainLength = 1_000
+
     /// Reads ICU's decimal number text: `[-]digits[.digits][E[+-]digits]`.
     init?(icu text: String) {
         var bytes = Array(text.utf8)
@@ -23,7 +28,8 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
         }
         var exponent = 0
         if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
-            guard let value = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)) else { return nil }
+            guard let value = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)),
+                  value.magnitude <= UInt(Self.maxPlainLength) else { return nil }
             exponent = value
             bytes.removeSubrange(e...)
         }
@@ -45,6 +51,12 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
         self.exponent = exponent
         self.isNegative = negative
         normalize()
+        guard plainLength <= Self.maxPlainLength else { return nil }
+    }
+
+    /// Characters of `description` without the sign.
+    private var plainLength: Int {
+        exponent >= 0 ? digits.count + exponent : max(digits.count, -exponent) + 1
     }
 
     /// Reads a JSON number's text (`-12.50`, `1.5e3`, `2E-2`): JSON grammar only, so no
