@@ -15,10 +15,27 @@ enum ChildProcess {
         let maxRSSKilobytes: Int
     }
 
+    /// `/usr/bin/time`, when installed (Debian: `apt-get install -y time`).
+    static let timeTool: String? = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil
+
     /// Runs `path` with `arguments`; stdout and stderr go to the given files (`/dev/null` by
-    /// default).
+    /// default). With `measureRSS`, the child runs under `/usr/bin/time -f %M` when it is
+    /// installed: Linux carries the *parent's* peak RSS into a child spawned from it (the
+    /// high-water mark survives exec), so `wait4`'s `ru_maxrss` of a child of this
+    /// benchmark, which holds the corpus in memory, would report the benchmark's size.
     static func run(_ path: String, _ arguments: [String], stdout: String = "/dev/null",
-                    stderr: String = "/dev/null") throws -> Outcome {
+                    stderr: String = "/dev/null", measureRSS: Bool = false) throws -> Outcome {
+        if measureRSS, let time = timeTool {
+            let report = FileManager.default.temporaryDirectory.appendingPathComponent("intake-bench-rss-\(getpid()).txt").path
+            let outcome = try spawn(time, ["-f", "%M", "-o", report, path] + arguments, stdout: stdout, stderr: stderr)
+            let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+            let kilobytes = text.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.last ?? 0
+            return Outcome(seconds: outcome.seconds, status: outcome.status, maxRSSKilobytes: kilobytes)
+        }
+        return try spawn(path, arguments, stdout: stdout, stderr: stderr)
+    }
+
+    private static func spawn(_ path: String, _ arguments: [String], stdout: String, stderr: String) throws -> Outcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

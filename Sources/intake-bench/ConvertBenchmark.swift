@@ -2,7 +2,7 @@ import Foundation
 import WWCIntake
 
 /// `intake-bench convert [--forms N] [--runs N] [--keep] [--intake PATH] [--locales DIR]
-/// [--skip-jobs2]`: the whole pipeline, as staff run it, against the raw parser.
+/// [--skip-jobs2] [--baseline PATH]`: the whole pipeline, as staff run it, against the raw parser.
 ///
 /// Generates `ConvertCorpus` (default 10,000 forms ≈ 60 MB, half XML, half JSON, 5 % invalid),
 /// then measures in interleaved rounds (best of `runs`): `xmllint --stream --noout` over the
@@ -18,6 +18,11 @@ struct ConvertBenchmark {
     var intakePath: String?
     var localesPath: String?
     var skipJobs2 = false
+    /// Another `intake` binary (e.g. a copy of main's) measured in the same rounds, as
+    /// `baseline convert …` rows: before/after in one run, under the same machine load.
+    var baselinePath: String?
+    /// Write the corpus, print where, and stop (for profiling or an RSS check by hand).
+    var generateOnly = false
 
     init(arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -29,6 +34,8 @@ struct ConvertBenchmark {
             case "--intake": intakePath = iterator.next()
             case "--locales": localesPath = iterator.next()
             case "--skip-jobs2": skipJobs2 = true
+            case "--baseline": baselinePath = iterator.next()
+            case "--generate-only": generateOnly = true; keepCorpus = true
             default: throw BenchmarkError.usage("unknown option \(argument)")
             }
         }
@@ -56,6 +63,7 @@ struct ConvertBenchmark {
               + "\(corpus.json.files) JSON files, \(ReadersBenchmark.mb(corpus.json.bytes)) MB; "
               + "\(corpus.xml.invalid + corpus.json.invalid) invalid; in \(corpus.directory.path) "
               + "(generated in \(ContinuousClock.now - generationStart))")
+        if generateOnly { return }
         let output = corpus.directory.appendingPathComponent("out")
         let log = corpus.directory.appendingPathComponent("stderr.log").path
 
@@ -84,7 +92,7 @@ struct ConvertBenchmark {
         if let xmllint = ReadersBenchmark.findExecutable("xmllint") {
             rows.append(Row(name: "xmllint --stream --noout (XML)", bytes: corpus.xml.bytes, files: corpus.xml.files))
             cases.append {
-                let outcome = try ChildProcess.run(xmllint, ["--stream", "--noout"] + xmlFiles)
+                let outcome = try ChildProcess.run(xmllint, ["--stream", "--noout"] + xmlFiles, measureRSS: true)
                 guard outcome.status == 0 || outcome.status == 1 else { throw BenchmarkError.failed("xmllint exited \(outcome.status)") }
                 return (outcome.seconds, outcome.maxRSSKilobytes)
             }
@@ -104,44 +112,65 @@ struct ConvertBenchmark {
                 return (Self.seconds(since: start), 0)
             }
         }
+        for (program, prefix) in [(intake, "intake")] + (baselinePath.map { [($0, "baseline")] } ?? []) {
         for jobs in skipJobs2 ? [1] : [1, 2] {
             for (label, folder, stats) in [("XML", corpus.xmlDirectory, corpus.xml), ("JSON", corpus.jsonDirectory, corpus.json)] {
-                rows.append(Row(name: "intake convert \(label) --jobs \(jobs)", bytes: stats.bytes, files: stats.files))
+                rows.append(Row(name: "\(prefix) convert \(label) --jobs \(jobs)", bytes: stats.bytes, files: stats.files))
                 cases.append {
                     try? FileManager.default.removeItem(at: output)
-                    let outcome = try ChildProcess.run(intake, ["convert", folder.path, "--out-dir", output.path, "--jobs", "\(jobs)"], stderr: log)
+                    let outcome = try ChildProcess.run(program, ["convert", folder.path, "--out-dir", output.path, "--jobs", "\(jobs)"],
+                                                       stderr: log, measureRSS: true)
                     guard outcome.status <= 1 else { throw BenchmarkError.failed("intake convert exited \(outcome.status); see \(log)") }
                     return (outcome.seconds, outcome.maxRSSKilobytes)
                 }
             }
         }
+        }
+        // The parallelism the machine offers, probed between rounds (load comes and goes).
+        var parallelism: [Double] = []
         for round in 0...runs {
+            parallelism.append(ParallelismProbe.measure())
             for (index, work) in cases.enumerated() {
                 let (seconds, rss) = try work()
                 rows[index].maxRSSKilobytes = max(rows[index].maxRSSKilobytes, rss)
                 if round > 0 { rows[index].seconds = min(rows[index].seconds, seconds) }
             }
         }
+        parallelism.append(ParallelismProbe.measure())
         try? FileManager.default.removeItem(at: output)
 
         // One small form, fresh process each time: start-up, catalogs, ICU data, one record.
         var small: [Double] = []
         var smallRSS = 0
+        var baselineSmall: String?
         for _ in 0..<15 {
             let outcome = try ChildProcess.run(intake, ["convert", corpus.smallForm.path], stderr: log)
             guard outcome.status == 0 else { throw BenchmarkError.failed("small form: intake exited \(outcome.status); see \(log)") }
             small.append(outcome.seconds)
-            smallRSS = max(smallRSS, outcome.maxRSSKilobytes)
         }
+        // Its peak RSS from one more run (not timed: `/usr/bin/time` adds a process).
+        smallRSS = try ChildProcess.run(intake, ["convert", corpus.smallForm.path], stderr: log, measureRSS: true).maxRSSKilobytes
         small.sort()
         let smallMedian = small[small.count / 2]
+        if let baselinePath {
+            var times: [Double] = []
+            for _ in 0..<15 { times.append(try ChildProcess.run(baselinePath, ["convert", corpus.smallForm.path], stderr: log).seconds) }
+            times.sort()
+            let rss = try ChildProcess.run(baselinePath, ["convert", corpus.smallForm.path], stderr: log, measureRSS: true).maxRSSKilobytes
+            baselineSmall = String(format: "baseline: one small form, fresh process  best %.1f ms, median %.1f ms of 15, peak RSS %.1f MB",
+                                   times[0] * 1000, times[times.count / 2] * 1000, Double(rss) / 1024)
+        }
 
-        report(rows: rows, smallBest: small[0], smallMedian: smallMedian, smallRSS: smallRSS, corpus: corpus, acceptedOK: acceptedOK)
+        report(rows: rows, smallBest: small[0], smallMedian: smallMedian, smallRSS: smallRSS, corpus: corpus, acceptedOK: acceptedOK,
+               parallelism: parallelism)
+        if let baselineSmall { print(baselineSmall) }
     }
 
-    func report(rows: [Row], smallBest: Double, smallMedian: Double, smallRSS: Int, corpus: ConvertCorpus, acceptedOK: Bool) {
+    func report(rows: [Row], smallBest: Double, smallMedian: Double, smallRSS: Int, corpus: ConvertCorpus, acceptedOK: Bool,
+                parallelism: [Double]) {
         print("")
-        print("best of \(runs) interleaved rounds (after one warm-up round); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("best of \(runs) interleaved rounds (after one warm-up round); \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+              + (ChildProcess.timeTool == nil ? "peak RSS from wait4 (INFLATED by this process's size: apt-get install -y time)" : "peak RSS from /usr/bin/time"))
         print("case".padding(toLength: 32, withPad: " ", startingAt: 0)
               + "      MB   files   seconds      MB/s    forms/s  peak RSS MB")
         for row in rows {
@@ -196,6 +225,9 @@ struct ConvertBenchmark {
             goals.append((String(format: "convert %@ --jobs 2 / --jobs 1 = %.2f× (goal ≥ 1.80)", label, ratio), "speedup_jobs2_\(label.lowercased())", ratio >= 1.8))
             json.append(("speedup_jobs2_\(label.lowercased())", String(format: "%.2f", ratio)))
         }
+        let probe = parallelism.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+        goals.append(("machine parallelism probe (two CPU loops at once vs one; 2.00 = two free cores): \(probe)", "probe", true))
+        json.append(("parallelism_probe", "[\(probe)]"))
         let peak = rows.filter { $0.name.hasPrefix("intake") }.map(\.maxRSSKilobytes).max() ?? 0
         let totalMB = ReadersBenchmark.mb(max(corpus.xml.bytes, corpus.json.bytes))
         goals.append((String(format: "peak RSS of convert = %.1f MB on %@ MB folders (goal ≤ 64 MB, flat in corpus size)", Double(peak) / 1024, totalMB),
@@ -204,10 +236,16 @@ struct ConvertBenchmark {
         goals.append((String(format: "one small form, fresh process = %.1f ms median (goal ≤ 50 ms)", smallMedian * 1000), "small_form", smallMedian <= 0.050))
         print("")
         if !acceptedOK { print("WARNING: the converter did not accept exactly the valid forms (see above)") }
-        for (text, _, met) in goals { print((met ? "met      " : "NOT MET  ") + text) }
-        json.append(("goals_met", "\(goals.filter(\.2).count)"))
-        json.append(("goals", "\(goals.count)"))
+        for (text, key, met) in goals { print((key == "probe" ? "info     " : met ? "met      " : "NOT MET  ") + text) }
+        json.append(("goals_met", "\(goals.filter { $0.2 && $0.1 != "probe" }.count)"))
+        json.append(("goals", "\(goals.filter { $0.1 != "probe" }.count)"))
         print("{" + json.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+    }
+
+    static func seconds(timing work: () -> Void) -> Double {
+        let start = ContinuousClock.now
+        work()
+        return seconds(since: start)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -12,7 +12,7 @@ let usage = """
     usage: intake-bench [<benchmark> [options]]   (no benchmark: run all with defaults)
       readers [--mb N] [--runs N] [--keep] [--only xml|json|xmllint]
               XML/JSON form readers vs xmllint --stream on N MB (default 50) of generated forms per format
-      convert [--forms N] [--runs N] [--keep] [--intake PATH] [--locales DIR] [--skip-jobs2]
+      convert [--forms N] [--runs N] [--keep] [--intake PATH] [--locales DIR] [--skip-jobs2] [--baseline PATH] [--generate-only]
               the release `intake convert --out-dir` (--jobs 1 and 2) vs xmllint --stream and the readers on
               N (default 10,000) generated forms, peak RSS, and one small form as a fresh process
       soak [--iterations N]
