@@ -1,5 +1,5 @@
 # Quick start on a fresh Debian/Ubuntu machine with Swift:
-#   make demo   — installs what is missing, converts the bundled samples
+#   make demo   — installs what is missing, converts the bundled samples and scores the records
 #   make test   — installs what is missing, runs the test suite
 SWIFT ?= swift
 DEB_PACKAGES := libxml2-dev libicu-dev pkg-config libxml2-utils
@@ -23,7 +23,8 @@ build: deps
 demo: deps
 	$(SWIFT) build -c release --product intake
 	.build/release/intake convert samples/en samples/es samples/fr samples/pt --out-dir .build/demo-out --jobs 2
-	@echo "canonical records written to .build/demo-out/" >&2
+	@echo "canonical records written to .build/demo-out/; scoring them:" >&2
+	.build/release/intake score .build/demo-out
 
 test: deps
 	$(SWIFT) build

@@ -7,7 +7,7 @@ import Foundation
 // them `internal`, so no C type appears in its public API.
 let package = Package(
     name: "wwc-intake",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization (Mutex, Atomic)
     products: [
         .library(name: "WWCIntake", targets: ["WWCIntake"]),
         .executable(name: "intake", targets: ["intake"]),
@@ -53,7 +53,9 @@ let package = Package(
         ),
         .testTarget(
             name: "WWCIntakeTests",
-            dependencies: ["WWCIntake"]
+            dependencies: ["WWCIntake"],
+            // Fixture files (read by path from the tests); declared so SwiftPM does not warn.
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

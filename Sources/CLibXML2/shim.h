@@ -6,6 +6,7 @@
 
 #include <libxml/xmlreader.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/encoding.h>

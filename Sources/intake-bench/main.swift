@@ -12,6 +12,9 @@ let usage = """
     usage: intake-bench [<benchmark> [options]]   (no benchmark: run all with defaults)
       readers [--mb N] [--runs N] [--keep] [--only xml|json|xmllint]
               XML/JSON form readers vs xmllint --stream on N MB (default 50) of generated forms per format
+      convert [--forms N] [--runs N] [--keep] [--intake PATH] [--locales DIR] [--skip-jobs2] [--baseline PATH] [--generate-only]
+              the release `intake convert --out-dir` (--jobs 1 and 2) vs xmllint --stream and the readers on
+              N (default 10,000) generated forms, peak RSS, and one small form as a fresh process
       soak [--iterations N]
               reads hostile and broken inputs N times (default 20,000) and reports memory growth
     """
@@ -24,8 +27,12 @@ do {
         try ReadersBenchmark(arguments: arguments).run()
     case "soak":
         try SoakBenchmark(arguments: arguments).run()
+    case "convert":
+        try ConvertBenchmark(arguments: arguments).run()
     case "":
         try ReadersBenchmark(arguments: []).run()
+        print("")
+        try SoakBenchmark(arguments: []).run()
     case "-h", "--help", "help":
         print(usage)
     default:

@@ -90,6 +90,7 @@ struct ConvertCommand: ParsableCommand {
             return ConvertOutput(result: result, line: json.serialized(pretty: single) + "\n", writeError: nil)
         }, deliver: { (_: Int, output: ConvertOutput) in
             // In input order, one at a time.
+            if !output.result.diagnostics.isEmpty || output.writeError != nil { progress.clear() }
             for diagnostic in output.result.diagnostics {
                 stderr.write(DiagnosticFormatter.line(diagnostic, message: catalogs.render(diagnostic, language: lang)) + "\n")
             }

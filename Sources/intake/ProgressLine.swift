@@ -21,6 +21,12 @@ final class ProgressLine: Sendable {
         terminal.write("\r\u{1B}[K\(done)/\(total) forms (\(percent)%)")
     }
 
+    /// Erases the line before other text goes to stderr (a diagnostic would otherwise be
+    /// glued to `2128/18000 forms (11%)`); the next `update` draws it again below.
+    func clear() {
+        if shown.load(ordering: .relaxed) { terminal.write("\r\u{1B}[K") }
+    }
+
     func finish() {
         if shown.load(ordering: .relaxed) { terminal.write("\r\u{1B}[K") }
     }

@@ -182,4 +182,25 @@ import Testing
         #expect(diagnostic?.arguments["encoding"] == "UTF-8")
         #expect(diagnostic?.arguments["found"] == "UTF-16")
     }
+
+    /// Nesting lives on the heap (an explicit stack of open containers), so reading the
+    /// deepest accepted document — and releasing it — fits a small secondary-thread stack
+    /// (512 KiB, what Dispatch and Foundation threads may get) even in a debug build.
+    @Test(arguments: [
+        (250, [DiagnosticCode]()),
+        (200_000, [.inputTooDeep]),
+    ])
+    func deepNestingFitsASmallThreadStack(levels: Int, codes: [DiagnosticCode]) async {
+        let pairs = levels / 2
+        let nested = String(repeating: "{\"a\": [", count: pairs) + "1" + String(repeating: "]}", count: pairs)
+        let found: [DiagnosticCode] = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let result = JSONFormReader(limits: ReaderLimits(maxDepth: 10_000)).read(Data(nested.utf8))
+                continuation.resume(returning: result.diagnostics.map(\.code))
+            }
+            thread.stackSize = 512 << 10
+            thread.start()
+        }
+        #expect(found == codes)
+    }
 }

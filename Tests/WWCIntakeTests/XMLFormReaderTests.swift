@@ -129,6 +129,14 @@ import Testing
         #expect(root.children.map(\.scalar?.text) == ["  R&D été <x> ", "<no> & markup", "  "])
     }
 
+    /// SAX2 without entity substitution hands `&` over as `&#38;`; the value must be the text.
+    @Test func attributeValuesAreDecoded() throws {
+        let root = try read("<a><b note=\"R&amp;D &lt;x&gt; &#233;t&#xE9; &#38;&#38; &quot;q&quot; &apos;s&apos;\" id=\"I&amp;D\">1</b></a>").root
+        let b = try #require(root.children.first)
+        #expect(b.key == "I&D")
+        #expect(b.attributes.first?.scalar?.text == "R&D <x> été && \"q\" 's'")
+    }
+
     @Test(arguments: [
         ("<form xml:lang=\"pt-BR\"/>", "pt-BR"),
         ("<form lang=\"fr-CA\"/>", "fr-CA"),

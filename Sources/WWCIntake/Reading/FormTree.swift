@@ -114,8 +114,8 @@ public struct ReaderLimits: Sendable, Hashable {
     /// Largest input accepted, in bytes (`input.too_large`).
     public var maxInputBytes: Int
     /// Deepest nesting of sections and lists (`input.too_deep`). Both readers also stop at 256
-    /// whatever this says (libxml2's own cap without `XML_PARSE_HUGE`; the JSON parser
-    /// recurses and must fit a secondary thread's stack).
+    /// whatever this says (libxml2's own cap without `XML_PARSE_HUGE`; for JSON, because the
+    /// tree is released and walked recursively and must fit a secondary thread's stack).
     public var maxDepth: Int
     /// Most nodes (fields, sections, list items, attributes) in one input (`input.too_large`).
     public var maxNodes: Int

@@ -173,6 +173,20 @@ enum InputScreening {
         return declaredXMLEncoding(bytes)?.uppercased() ?? "UTF-8"
     }
 
+    /// `encoding.invalid` for a U+0000 code unit in UTF-16 input (libxml2's in-memory parser
+    /// would take it for the end of the document), at its line and column in code units.
+    static func utf16NUL(_ bytes: UnsafeRawBufferPointer, encoding: String) -> Diagnostic? {
+        var index = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) ? 2 : 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0 && bytes[index + 1] == 0 {
+                return .error(.encodingInvalid, arguments: ["detail": "NUL character", "encoding": .text(encoding)],
+                              location: utf16Location(ofOffset: index, in: bytes))
+            }
+            index += 2
+        }
+        return nil
+    }
+
     /// True when the bytes start with a UTF-16 BOM or look like UTF-16 `<` / `<?` without one.
     static func isUTF16XML(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count >= 2 else { return false }

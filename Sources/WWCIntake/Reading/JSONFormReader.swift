@@ -6,9 +6,10 @@ import Foundation
 /// `file:line:col` on every finding. This reader also keeps numbers as their exact text,
 /// validates UTF-8 with a position, rejects duplicate keys (`field.duplicate`), and enforces
 /// `ReaderLimits` before allocating, so hostile input costs bounded time and memory.
-/// Nesting is checked against `maxDepth` before descending, so recursion depth is bounded; the
-/// depth is also capped at `JSONParser.hardDepthCap` (256, libxml2's own cap) whatever the limits
-/// say, so a raised limit can never overflow a thread's stack. A NUL byte anywhere is
+/// The parser does not recurse: open objects and arrays live on an explicit stack, and depth
+/// is checked against `maxDepth` before each one opens; the depth is also capped at
+/// `JSONParser.hardDepthCap` (256, libxml2's own cap) whatever the limits say, because the tree
+/// it builds is released (and walked by the mapper) recursively. A NUL byte anywhere is
 /// `encoding.invalid` (as in `XMLFormReader`): it means UTF-16/32 or binary input.
 public struct JSONFormReader: Sendable {
     public var limits: ReaderLimits
@@ -63,8 +64,9 @@ struct JSONParser {
     /// Non-fatal findings (duplicate keys); they still reject the form downstream.
     var warnings: [Diagnostic] = []
 
-    /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: the parser recurses
-    /// once per level, and secondary threads have small stacks (512 KiB).
+    /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: parsing is
+    /// iterative, but the resulting tree is released and walked recursively, and secondary
+    /// threads have small stacks (512 KiB).
     static let hardDepthCap = 256
 
     /// `limits.maxDepth`, but never above `hardDepthCap`.
@@ -88,7 +90,7 @@ struct JSONParser {
             throw fail(.encodingInvalid, ["encoding": "UTF-8", "found": "UTF-16", "detail": "UTF-16 byte order mark"])
         }
         skipWhitespace()
-        let root = try parseValue(key: "", path: "", depth: 0)
+        let root = try parseValue(key: "", path: "")
         skipWhitespace()
         if position < bytes.count {
             throw fail(.jsonMalformed, ["expected": "end of input", "found": foundDescription()])
@@ -98,135 +100,150 @@ struct JSONParser {
 
     // MARK: Values
 
-    mutating func parseValue(key: String, path: String, depth: Int) throws(Failure) -> FormNode {
-        guard position < bytes.count else {
-            throw fail(.jsonMalformed, ["expected": "value", "found": "end of input"])
-        }
-        nodeCount += 1
-        if nodeCount > limits.maxNodes {
-            throw fail(.inputTooLarge, ["limit": .number(limits.maxNodes), "what": "nodes"])
-        }
-        let start = location
-        switch bytes[position] {
-        case UInt8(ascii: "{"):
-            return FormNode(key: key, path: path, location: start,
-                            content: .section(try parseObject(path: path, depth: depth + 1)))
-        case UInt8(ascii: "["):
-            return FormNode(key: key, path: path, location: start,
-                            content: .list(try parseArray(key: key, path: path, depth: depth + 1)))
-        case UInt8(ascii: "\""):
-            let text = try parseString()
-            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .string)))
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let text = try parseNumber()
-            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .number)))
-        case UInt8(ascii: "t"):
-            try expectLiteral("true")
-            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("true", kind: .bool)))
-        case UInt8(ascii: "f"):
-            try expectLiteral("false")
-            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("false", kind: .bool)))
-        case UInt8(ascii: "n"):
-            try expectLiteral("null")
-            return FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("", kind: .null)))
-        default:
-            throw fail(.jsonMalformed, ["expected": "value", "found": foundDescription()])
-        }
-    }
-
-    mutating func parseObject(path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
-        }
-        position += 1  // {
-        var members: [FormNode] = []
-        // Duplicate keys are exact byte repeats (see `ExactKey`). Small objects (the usual
-        // case) are checked by a scan; a dictionary takes over past 16 members so a hostile
-        // wide object stays linear.
+    /// An object or array being read: the parser keeps these on an explicit stack instead of
+    /// recursing, so nesting costs heap, not thread stack (debug builds use kilobytes of stack
+    /// per recursion level; a 512 KiB secondary-thread stack held barely 30 levels).
+    private struct OpenContainer {
+        let isObject: Bool
+        let key: String
+        let path: String
+        let location: SourceLocation
+        var children: [FormNode] = []
+        /// Objects: key index for duplicate detection, built past 16 members (see `beginMember`).
         var seen: [ExactKey: SourceLocation] = [:]
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            position += 1
-            return members
-        }
+        /// Objects: the member whose value is being read.
+        var memberLocation = SourceLocation(line: 1)
+    }
+
+    /// Reads one value (with everything nested in it) iteratively.
+    mutating func parseValue(key rootKey: String, path rootPath: String) throws(Failure) -> FormNode {
+        var stack: [OpenContainer] = []
+        var key = rootKey
+        var path = rootPath
         while true {
-            skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else {
-                throw fail(.jsonMalformed, ["expected": "\"", "found": foundDescription()])
-            }
-            let keyLocation = location
-            let name = try parseString()
-            let memberPath = path + "/" + Self.escapePointer(name)
-            var first: SourceLocation?
-            if members.count < 16 {
-                first = members.first(where: { ExactKey.equal($0.key, name) })?.location
-            } else {
-                if seen.isEmpty {
-                    for member in members where seen[ExactKey(member.key)] == nil {
-                        seen[ExactKey(member.key)] = member.location
-                    }
-                }
-                first = seen[ExactKey(name)]
-                if first == nil { seen[ExactKey(name)] = keyLocation }
-            }
-            if let first {
-                warnings.append(.error(.fieldDuplicate,
-                                       arguments: ["key": .text(name), "firstLine": .number(first.line)],
-                                       path: memberPath, location: keyLocation))
-            }
-            skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else {
-                throw fail(.jsonMalformed, ["expected": ":", "found": foundDescription()])
-            }
-            position += 1
-            skipWhitespace()
-            var member = try parseValue(key: name, path: memberPath, depth: depth)
-            member.location = keyLocation
-            members.append(member)
-            skipWhitespace()
             guard position < bytes.count else {
-                throw fail(.jsonMalformed, ["expected": ", }", "found": "end of input"])
+                throw fail(.jsonMalformed, ["expected": "value", "found": "end of input"])
             }
-            if bytes[position] == UInt8(ascii: ",") {
+            nodeCount += 1
+            if nodeCount > limits.maxNodes {
+                throw fail(.inputTooLarge, ["limit": .number(limits.maxNodes), "what": "nodes"])
+            }
+            let start = location
+            var completed: FormNode
+            switch bytes[position] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = bytes[position] == UInt8(ascii: "{")
+                // Checked before descending: depth is the number of open containers.
+                if stack.count + 1 > maxDepth {
+                    throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
+                }
                 position += 1
-                continue
+                skipWhitespace()
+                if peek(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    position += 1
+                    completed = FormNode(key: key, path: path, location: start,
+                                         content: isObject ? .section([]) : .list([]))
+                } else {
+                    var container = OpenContainer(isObject: isObject, key: key, path: path, location: start)
+                    if isObject {
+                        (key, path) = try beginMember(of: &container)
+                    } else {
+                        path = container.path + "/0"
+                    }
+                    stack.append(container)
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                let text = try parseString()
+                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .string)))
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let text = try parseNumber()
+                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .number)))
+            case UInt8(ascii: "t"):
+                try expectLiteral("true")
+                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("true", kind: .bool)))
+            case UInt8(ascii: "f"):
+                try expectLiteral("false")
+                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("false", kind: .bool)))
+            case UInt8(ascii: "n"):
+                try expectLiteral("null")
+                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("", kind: .null)))
+            default:
+                throw fail(.jsonMalformed, ["expected": "value", "found": foundDescription()])
             }
-            if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return members
+
+            // A value is complete: attach it, closing every container it completes.
+            while true {
+                guard var container = stack.popLast() else { return completed }
+                if container.isObject {
+                    completed.location = container.memberLocation  // a member is where its key is
+                }
+                container.children.append(completed)
+                skipWhitespace()
+                let closer = container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                guard position < bytes.count else {
+                    throw fail(.jsonMalformed, ["expected": container.isObject ? ", }" : ", ]", "found": "end of input"])
+                }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    skipWhitespace()
+                    if container.isObject {
+                        (key, path) = try beginMember(of: &container)
+                    } else {
+                        key = container.key
+                        path = container.path + "/" + String(container.children.count)
+                    }
+                    stack.append(container)
+                    break
+                }
+                if bytes[position] == closer {
+                    position += 1
+                    completed = FormNode(key: container.key, path: container.path, location: container.location,
+                                         content: container.isObject ? .section(container.children) : .list(container.children))
+                    continue
+                }
+                throw fail(.jsonMalformed, ["expected": container.isObject ? ", }" : ", ]", "found": foundDescription()])
             }
-            throw fail(.jsonMalformed, ["expected": ", }", "found": foundDescription()])
         }
     }
 
-    mutating func parseArray(key: String, path: String, depth: Int) throws(Failure) -> [FormNode] {
-        if depth > maxDepth {
-            throw fail(.inputTooDeep, ["limit": .number(maxDepth)])
-        }
-        position += 1  // [
-        var items: [FormNode] = []
+    /// Reads a member's key and colon; returns the key and path for its value.
+    /// Duplicate keys (exact bytes, see `ExactKey`) are reported and kept: small objects (the
+    /// usual case) are checked by a scan; a dictionary takes over past 16 members so a hostile
+    /// wide object stays linear.
+    private mutating func beginMember(of object: inout OpenContainer) throws(Failure) -> (String, String) {
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            position += 1
-            return items
+        guard peek(UInt8(ascii: "\"")) else {
+            throw fail(.jsonMalformed, ["expected": "\"", "found": foundDescription()])
         }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue(key: key, path: path + "/" + String(items.count), depth: depth))
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw fail(.jsonMalformed, ["expected": ", ]", "found": "end of input"])
+        let keyLocation = location
+        let name = try parseString()
+        let memberPath = object.path + "/" + Self.escapePointer(name)
+        var first: SourceLocation?
+        if object.children.count < 16 {
+            first = object.children.first(where: { ExactKey.equal($0.key, name) })?.location
+        } else {
+            if object.seen.isEmpty {
+                for member in object.children where object.seen[ExactKey(member.key)] == nil {
+                    object.seen[ExactKey(member.key)] = member.location
+                }
             }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return items
-            }
-            throw fail(.jsonMalformed, ["expected": ", ]", "found": foundDescription()])
+            first = object.seen[ExactKey(name)]
+            if first == nil { object.seen[ExactKey(name)] = keyLocation }
         }
+        if let first {
+            warnings.append(.error(.fieldDuplicate,
+                                   arguments: ["key": .text(name), "firstLine": .number(first.line)],
+                                   path: memberPath, location: keyLocation))
+        }
+        skipWhitespace()
+        guard peek(UInt8(ascii: ":")) else {
+            throw fail(.jsonMalformed, ["expected": ":", "found": foundDescription()])
+        }
+        position += 1
+        skipWhitespace()
+        object.memberLocation = keyLocation
+        return (name, memberPath)
     }
 
     // MARK: Scalars

@@ -2,8 +2,8 @@ internal import CLibXML2
 
 /// Receives libxml2's structured errors for one read, so none is ever printed to stderr.
 ///
-/// Installed twice per read (see `LibXMLTextReader`): as the reader's handler, which gets the
-/// parser's errors, and as the calling thread's global handler, which gets errors libxml2
+/// Installed twice per read: as the SAX handler's `serror` (see `LibXMLSAXParser`), which gets
+/// the parser's errors, and as the calling thread's global handler, which gets errors libxml2
 /// raises without a parser context (character conversion, I/O). libxml2 keeps the global
 /// handler per thread, so parallel reads on different threads do not see each other's errors.
 final class LibXMLErrorCollector {

@@ -1,8 +1,8 @@
 internal import CLibXML2
 import Foundation
 
-/// Walks an `xmlTextReader` once and builds the form tree with an explicit stack of open
-/// elements (no recursion on the input's nesting).
+/// Builds the form tree from libxml2's SAX2 callbacks (see `LibXMLSAXParser`) with an explicit
+/// stack of open elements (no recursion on the input's nesting).
 ///
 /// Tree rules (spec "Input forms"): an element with only text is a scalar (`<x/>` is an empty
 /// scalar); an element with child elements is a section, and non-blank text beside children
@@ -10,16 +10,95 @@ import Foundation
 /// attribute, else the local name with `_` read as a space. Siblings with the same key form a
 /// list at the position of the first. Paths use names as written, with `[n]` on same-name
 /// siblings; attributes are `…/@name`.
-struct XMLTreeBuilder {
+///
+/// The builder's state lives behind an unsafe pointer held by this class: libxml2 calls back
+/// through an opaque pointer, and mutating a class's stored properties would pay a dynamic
+/// exclusivity check (thread-local bookkeeping) on every access, i.e. several per event.
+final class XMLTreeBuilder {
+    let state: UnsafeMutablePointer<XMLTreeState>
+
+    init(errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits, encoding: String) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: XMLTreeState(errors: errors, bytes: bytes, limits: limits, encoding: encoding))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    func run() -> ReadResult {
+        guard let parser = LibXMLSAXParser(bytes: state.pointee.bytes, builder: self) else {
+            return ReadResult(document: nil, diagnostics: [
+                .error(.inputUnreadable, arguments: ["detail": "libxml2 could not create a parser"])
+            ])
+        }
+        state.pointee.context = parser.context
+        let wellFormed = withExtendedLifetime(self) { parser.parse() }
+        state.pointee.context = nil
+        return state.pointee.result(wellFormed: wellFormed)
+    }
+
+    // MARK: Callbacks (C function pointers: no captures, the builder comes through `ctx`)
+
+    private static func state(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLTreeState>? {
+        ctx.map { Unmanaged<XMLTreeBuilder>.fromOpaque($0).takeUnretainedValue().state }
+    }
+
+    static let startElementCallback: startElementNsSAX2Func = { ctx, localname, prefix, _, _, _, count, _, attributes in
+        guard let state = state(ctx), let localname else { return }
+        state.pointee.guarded { (state: inout XMLTreeState) throws(XMLTreeState.Stop) in
+            try state.startElement(localname: localname, prefix: prefix, attributes: attributes, count: Int(count))
+        }
+    }
+
+    static let endElementCallback: endElementNsSAX2Func = { ctx, _, _, _ in
+        state(ctx)?.pointee.closeElement()
+    }
+
+    static let charactersCallback: charactersSAXFunc = { ctx, characters, length in
+        guard let state = state(ctx), let characters, length > 0 else { return }
+        state.pointee.guarded { (state: inout XMLTreeState) throws(XMLTreeState.Stop) in
+            try state.appendText(characters, Int(length))
+        }
+    }
+
+    static let internalSubsetCallback: internalSubsetSAXFunc = { ctx, _, _, _ in
+        state(ctx)?.pointee.guarded { (state: inout XMLTreeState) throws(XMLTreeState.Stop) in
+            throw XMLTreeState.Stop(diagnostic: state.dtdForbidden())
+        }
+    }
+
+    static let referenceCallback: referenceSAXFunc = { ctx, _ in
+        state(ctx)?.pointee.guarded { (state: inout XMLTreeState) throws(XMLTreeState.Stop) in
+            throw XMLTreeState.Stop(diagnostic: state.dtdForbidden())
+        }
+    }
+
+    /// libxml2 passes the parser's `userData` (this builder) to the SAX error handler.
+    static let errorCallback: xmlStructuredErrorFunc = { ctx, error in
+        guard let state = state(ctx), let error else { return }
+        state.pointee.errors.record(error)
+    }
+}
+
+/// Everything `XMLTreeBuilder` knows while reading; see there.
+struct XMLTreeState {
+    /// Names are interned in the parser's dictionary, so a pair of pointers is one name.
+    private struct NameKey: Hashable {
+        let local: UnsafeRawPointer
+        let prefix: UnsafeRawPointer?
+    }
+
     private struct SiblingName {
-        let name: UnsafeRawPointer
+        let name: NameKey
         var count: Int
         /// Index in the parent's `children` of the first element of this name.
         let firstIndex: Int
     }
 
     private struct OpenElement {
-        let name: UnsafeRawPointer
+        let name: NameKey
         let key: String
         var path: String
         let location: SourceLocation?
@@ -29,15 +108,10 @@ struct XMLTreeBuilder {
         var siblingNames: [SiblingName] = []
         /// Index into `siblingNames` by name, built once there are many distinct names, so a
         /// hostile element with 100,000 differently named children stays linear.
-        var siblingSlots: [UnsafeRawPointer: Int] = [:]
-        /// Text not yet attached: the value of a scalar, or a `#text` run between children.
-        var text = ""
-        var textIsBlank = true
-        var textLine: Int?
+        var siblingSlots: [NameKey: Int] = [:]
         var textRuns = 0
     }
 
-    /// Names are interned in the reader's dictionary, so one pointer is one name.
     private struct CachedName {
         /// What an attribute of this name does; decided once per name, not per attribute.
         enum Role {
@@ -47,71 +121,49 @@ struct XMLTreeBuilder {
         let written: String
         let localKey: String
         let local: String
-        let prefix: String?
         let role: Role
     }
 
-    private struct Stop: Error {
+    struct Stop: Error {
         let diagnostic: Diagnostic
     }
 
-    private let reader: LibXMLTextReader
-    private let errors: LibXMLErrorCollector
-    private let bytes: UnsafeRawBufferPointer
+    let errors: LibXMLErrorCollector
+    let bytes: UnsafeRawBufferPointer
     private let limits: ReaderLimits
     /// The encoding in force, named in `encoding.invalid` findings.
     private let encoding: String
+    /// Set once the parser exists; callbacks read the current line from it.
+    var context: xmlParserCtxtPtr?
     private var stack: [OpenElement] = []
     private var root: FormNode?
     private var declaredLocale: String?
     private var nodeCount = 0
-    private var names: [UnsafeRawPointer: CachedName] = [:]
+    private var names: [NameKey: CachedName] = [:]
+    /// The first reason to stop (a limit, a DTD); libxml2 is told to stop right away.
+    private var stopped: Diagnostic?
 
-    init(
-        reader: LibXMLTextReader, errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits,
-        encoding: String
-    ) {
-        self.reader = reader
-        self.encoding = encoding
+    /// Text of the innermost open element not yet attached, as bytes: libxml2 delivers long
+    /// text in chunks of a few hundred bytes, so it is gathered here and becomes one String.
+    private var text: [UInt8] = []
+    private var textIsBlank = true
+    /// The line the current text run starts on.
+    private var textStartLine: Int?
+
+    init(errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits, encoding: String) {
         self.errors = errors
         self.bytes = bytes
         self.limits = limits
+        self.encoding = encoding
+        text.reserveCapacity(4_096)
     }
 
-    mutating func run() -> ReadResult {
-        let handle = reader.handle
-        do {
-            while true {
-                let status = xmlTextReaderRead(handle)
-                if errors.firstError != nil || status < 0 { throw failure(status: status) }
-                if status == 0 { break }
-                guard let node = xmlTextReaderCurrentNode(handle) else { continue }
-                // Dispatch on libxml2's node type, not `xmlTextReaderNodeType`: for every text
-                // node that one calls xmlIsBlankNode and walks all ancestors for `xml:space`,
-                // which we do not need (blank text is judged below, on the bytes).
-                switch node.pointee.type {
-                case XML_ELEMENT_NODE:
-                    if xmlTextReaderNodeType(handle) == 15 {  // XML_READER_TYPE_END_ELEMENT
-                        closeElement()
-                    } else {
-                        try startElement(handle, node)
-                    }
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    try appendText(node)
-                case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE, XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL,
-                    XML_NOTATION_NODE:
-                    throw Stop(diagnostic: dtdForbidden(line: nil))
-                default:
-                    continue  // comments, processing instructions
-                }
-            }
-        } catch let stop as Stop {
-            return ReadResult(document: nil, diagnostics: [stop.diagnostic])
-        } catch {
-            return ReadResult(document: nil, diagnostics: [.error(.inputUnreadable)])
+    func result(wellFormed: Bool) -> ReadResult {
+        if let stopped { return ReadResult(document: nil, diagnostics: [stopped]) }
+        if !wellFormed || errors.firstError != nil {
+            return ReadResult(document: nil, diagnostics: [failure()])
         }
         guard let root else {
-            if let error = errors.firstError { return ReadResult(document: nil, diagnostics: [error.diagnostic(limits: limits, encoding: encoding)]) }
             return ReadResult(document: nil, diagnostics: [
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1))
             ])
@@ -120,22 +172,36 @@ struct XMLTreeBuilder {
                           diagnostics: [])
     }
 
+    /// Runs an event unless the read already stopped; a `Stop` stops libxml2 too.
+    mutating func guarded(_ event: (inout XMLTreeState) throws(Stop) -> Void) {
+        guard stopped == nil else { return }
+        do {
+            try event(&self)
+        } catch {
+            stopped = error.diagnostic
+            if let context { xmlStopParser(context) }
+        }
+    }
+
+    private var currentLine: Int {
+        guard let context, let input = context.pointee.input else { return 1 }
+        return max(Int(input.pointee.line), 1)
+    }
+
     // MARK: Events
 
-    private mutating func startElement(_ handle: xmlTextReaderPtr, _ node: xmlNodePtr) throws(Stop) {
-        let depth = Int(xmlTextReaderDepth(handle))
-        let lineNumber = Int(xmlGetLineNo(node))
-        let line = lineNumber > 0 ? lineNumber : nil
-        let location = line.map { SourceLocation(line: $0) }
-        if depth + 1 > limits.maxDepth {
+    mutating func startElement(
+        localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
+    ) throws(Stop) {
+        let location = SourceLocation(line: currentLine)
+        if stack.count + 1 > limits.maxDepth {
             throw Stop(diagnostic: .error(.inputTooDeep, arguments: ["limit": .number(limits.maxDepth)],
                                           location: location))
         }
         try countNode(location)
-        guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else {
-            throw Stop(diagnostic: .error(.xmlMalformed, arguments: ["detail": "element without a name"], location: location))
-        }
-        let name = cachedName(namePointer, handle)
+        let nameKey = NameKey(local: UnsafeRawPointer(localname), prefix: prefix.map(UnsafeRawPointer.init))
+        let name = cachedName(nameKey)
 
         var path: String
         if stack.isEmpty {
@@ -150,7 +216,7 @@ struct XMLTreeBuilder {
             path += stack[parentIndex].path
             path += "/"
             path += name.written
-            if let slot = Self.siblingSlot(of: namePointer, in: &stack[parentIndex]) {
+            if let slot = Self.siblingSlot(of: nameKey, in: &stack[parentIndex]) {
                 stack[parentIndex].siblingNames[slot].count += 1
                 let count = stack[parentIndex].siblingNames[slot].count
                 if count == 2 {
@@ -161,25 +227,29 @@ struct XMLTreeBuilder {
                 path += "[\(count)]"
             } else {
                 if !stack[parentIndex].siblingSlots.isEmpty {
-                    stack[parentIndex].siblingSlots[namePointer] = stack[parentIndex].siblingNames.count
+                    stack[parentIndex].siblingSlots[nameKey] = stack[parentIndex].siblingNames.count
+                }
+                if stack[parentIndex].siblingNames.isEmpty {
+                    // Sections mostly hold a handful of children: one allocation instead of 3–4 growths.
+                    stack[parentIndex].siblingNames.reserveCapacity(8)
+                    stack[parentIndex].children.reserveCapacity(8)
                 }
                 stack[parentIndex].siblingNames.append(
-                    SiblingName(name: namePointer, count: 1, firstIndex: stack[parentIndex].children.count))
+                    SiblingName(name: nameKey, count: 1, firstIndex: stack[parentIndex].children.count))
             }
         }
 
         var key: String?
-        var attributes: [FormNode] = []
-        if xmlTextReaderHasAttributes(handle) == 1 {
-            key = try readAttributes(handle, path: path, location: location, isRoot: stack.isEmpty,
-                                     into: &attributes)
+        var attributeNodes: [FormNode] = []
+        if count > 0, let attributes {
+            key = try readAttributes(attributes, count: count, path: path, location: location,
+                                     isRoot: stack.isEmpty, into: &attributeNodes)
         }
-        stack.append(OpenElement(name: namePointer, key: key ?? name.localKey, path: path, location: location,
-                                 attributes: attributes))
-        if xmlTextReaderIsEmptyElement(handle) == 1 { closeElement() }
+        stack.append(OpenElement(name: nameKey, key: key ?? name.localKey, path: path, location: location,
+                                 attributes: attributeNodes))
     }
 
-    private static func siblingSlot(of name: UnsafeRawPointer, in parent: inout OpenElement) -> Int? {
+    private static func siblingSlot(of name: NameKey, in parent: inout OpenElement) -> Int? {
         if parent.siblingNames.count <= 16 {
             return parent.siblingNames.firstIndex { $0.name == name }
         }
@@ -189,20 +259,20 @@ struct XMLTreeBuilder {
         return parent.siblingSlots[name]
     }
 
-    /// Reads the attributes into `attributes` and returns the key attribute's value, if any.
+    /// Reads SAX2's attribute array (localname, prefix, URI, value, end per attribute) into
+    /// `attributeNodes` and returns the key attribute's value, if any. Namespace declarations
+    /// are not in it.
     private mutating func readAttributes(
-        _ handle: xmlTextReaderPtr, path: String, location: SourceLocation?, isRoot: Bool,
-        into attributes: inout [FormNode]
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, count: Int, path: String,
+        location: SourceLocation, isRoot: Bool, into attributeNodes: inout [FormNode]
     ) throws(Stop) -> String? {
         var id: String?, label: String?, name: String?
         var xmlLang: String?, lang: String?
-        var status = xmlTextReaderMoveToFirstAttribute(handle)
-        while status == 1 {
-            defer { status = xmlTextReaderMoveToNextAttribute(handle) }
-            if xmlTextReaderIsNamespaceDecl(handle) == 1 { continue }
-            guard let namePointer = xmlTextReaderConstName(handle).map(UnsafeRawPointer.init) else { continue }
-            let attributeName = cachedName(namePointer, handle)
-            let value = try text(xmlTextReaderConstValue(handle), location: location)
+        for index in 0..<count {
+            let base = attributes + index * 5
+            guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+            let attributeName = cachedName(NameKey(local: UnsafeRawPointer(local), prefix: base[1].map(UnsafeRawPointer.init)))
+            let value = try attributeValue(start, count: end - start, location: location)
             switch attributeName.role {
             case .id: id = value; continue
             case .label: label = value; continue
@@ -212,45 +282,57 @@ struct XMLTreeBuilder {
             default: break
             }
             try countNode(location)
-            attributes.append(FormNode(key: attributeName.local, path: path + "/@" + attributeName.written,
-                                       location: location, content: .scalar(FormScalar(value))))
+            attributeNodes.append(FormNode(key: attributeName.local, path: path + "/@" + attributeName.written,
+                                           location: location, content: .scalar(FormScalar(value))))
         }
-        xmlTextReaderMoveToElement(handle)
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
         // An empty key attribute names nothing: fall through to the next one.
         return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }
     }
 
-    private mutating func appendText(_ node: xmlNodePtr) throws(Stop) {
-        guard !stack.isEmpty, let pointer = node.pointee.content else { return }
-        let index = stack.count - 1
-        let length = strlen(pointer)
-        let blank = Self.isBlank(pointer, length)
-        // Blank text between child elements is layout, not content.
-        if blank && stack[index].hasChildElements { return }
-        if stack[index].text.utf8.count + length > limits.maxValueBytes {
-            throw Stop(diagnostic: valueTooLarge(stack[index].location))
-        }
-        if stack[index].textLine == nil { stack[index].textLine = Int(xmlGetLineNo(node)) }
-        if !blank { stack[index].textIsBlank = false }
-        let chunk = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
-                                        count: length)
-        if stack[index].text.isEmpty {
-            stack[index].text = String(decoding: chunk, as: UTF8.self)
-        } else {
-            stack[index].text += String(decoding: chunk, as: UTF8.self)
-        }
+    /// An attribute value as SAX2 hands it over. Without entity substitution libxml2 writes an
+    /// `&` that came from `&amp;` or `&#38;` as the character reference `&#38;` (a literal `&`
+    /// cannot occur in an attribute value), so that is the one sequence to turn back.
+    private func attributeValue(_ start: UnsafePointer<xmlChar>, count: Int, location: SourceLocation) throws(Stop) -> String {
+        if count > limits.maxValueBytes { throw Stop(diagnostic: valueTooLarge(location)) }
+        let raw = UnsafeBufferPointer(start: start, count: count)
+        let value = String(decoding: raw, as: UTF8.self)
+        guard raw.contains(UInt8(ascii: "&")) else { return value }
+        return value.replacingOccurrences(of: "&#38;", with: "&")
     }
 
-    private mutating func closeElement() {
-        guard var element = stack.popLast() else { return }
+    mutating func appendText(_ characters: UnsafePointer<xmlChar>, _ length: Int) throws(Stop) {
+        guard !stack.isEmpty else { return }
+        let index = stack.count - 1
+        let chunk = UnsafeBufferPointer(start: characters, count: length)
+        let blank = Self.isBlank(chunk)
+        // Blank text between child elements is layout, not content.
+        if blank && textIsBlank && stack[index].hasChildElements { return }
+        if text.count + length > limits.maxValueBytes {
+            throw Stop(diagnostic: valueTooLarge(stack[index].location))
+        }
+        if textStartLine == nil {
+            // libxml2's line is where this chunk ended; the run started that many newlines earlier.
+            textStartLine = currentLine - chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        if !blank { textIsBlank = false }
+        text.append(contentsOf: chunk)
+    }
+
+    mutating func closeElement() {
+        guard stopped == nil, var element = stack.popLast() else { return }
         let content: FormNode.Content
         if element.hasChildElements {
-            if !element.textIsBlank { appendTextRun(to: &element) }
+            if !textIsBlank {
+                element.textRuns += 1
+                element.children.append(textRunNode(path: element.path, run: element.textRuns,
+                                                    fallbackLine: element.location?.line))
+            }
             content = .section(Self.groupSiblings(element.children))
         } else {
-            content = .scalar(FormScalar(element.text))
+            content = .scalar(FormScalar(String(decoding: text, as: UTF8.self)))
         }
+        clearText()
         let node = FormNode(key: element.key, path: element.path, location: element.location, content: content,
                             attributes: element.attributes)
         if stack.isEmpty {
@@ -264,37 +346,29 @@ struct XMLTreeBuilder {
 
     /// Before a child element starts: non-blank pending text becomes a `#text` child.
     private mutating func flushText(of index: Int) {
-        if stack[index].textIsBlank {
-            if !stack[index].text.isEmpty { stack[index].text = "" }
-            stack[index].textLine = nil
-        } else {
-            appendTextRun(to: &stack[index])
+        if !textIsBlank {
+            stack[index].textRuns += 1
+            let node = textRunNode(path: stack[index].path, run: stack[index].textRuns, fallbackLine: stack[index].location?.line)
+            stack[index].children.append(node)
         }
+        clearText()
     }
 
-    private func appendTextRun(to element: inout OpenElement) {
-        element.textRuns += 1
-        // libxml2 gives a text node the line where its text ended; point at the line of its
-        // first non-blank character instead, which is where a reader would look.
-        var line = element.textLine
-        if let end = line {
-            var newlinesAfterContent = 0
-            var seenContent = false
-            for byte in element.text.utf8 {
-                if byte == 0x0A {
-                    if seenContent { newlinesAfterContent += 1 }
-                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                    seenContent = true
-                }
-            }
-            line = max(end - newlinesAfterContent, element.location?.line ?? 1)
+    private mutating func clearText() {
+        text.removeAll(keepingCapacity: true)
+        textIsBlank = true
+        textStartLine = nil
+    }
+
+    /// The pending text as a `#text` scalar, at the line of its first non-blank character
+    /// (which is where a reader would look).
+    private func textRunNode(path: String, run: Int, fallbackLine: Int?) -> FormNode {
+        var line = textStartLine ?? fallbackLine ?? 1
+        for byte in text {
+            if byte == 0x0A { line += 1 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { break }
         }
-        let location = (line ?? element.location?.line).map { SourceLocation(line: $0) }
-        element.children.append(FormNode(key: "#text", path: element.path + "/text()[\(element.textRuns)]",
-                                         location: location, content: .scalar(FormScalar(element.text))))
-        element.text = ""
-        element.textIsBlank = true
-        element.textLine = nil
+        return FormNode(key: "#text", path: path + "/text()[\(run)]", location: SourceLocation(line: line),
+                        content: .scalar(FormScalar(String(decoding: text, as: UTF8.self))))
     }
 
     private mutating func countNode(_ location: SourceLocation?) throws(Stop) {
@@ -305,55 +379,42 @@ struct XMLTreeBuilder {
         }
     }
 
-    private func text(_ pointer: UnsafePointer<xmlChar>?, location: SourceLocation?) throws(Stop) -> String {
-        guard let pointer else { return "" }
-        let length = strlen(pointer)
-        if length > limits.maxValueBytes { throw Stop(diagnostic: valueTooLarge(location)) }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
     private func valueTooLarge(_ location: SourceLocation?) -> Diagnostic {
         .error(.inputTooLarge, arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
                location: location)
     }
 
-    private func dtdForbidden(line: Int?) -> Diagnostic {
-        let line = InputScreening.doctypeLine(in: bytes) ?? line ?? 1
+    func dtdForbidden() -> Diagnostic {
+        let line = InputScreening.doctypeLine(in: bytes) ?? currentLine
         return .error(.xmlDTDForbidden, location: SourceLocation(line: line))
     }
 
-    /// The diagnostic when libxml2 stopped: a DTD in the document wins over whatever error it
-    /// caused (entity loops, undeclared entities), then libxml2's own error.
-    private func failure(status: Int32) -> Stop {
-        let error = errors.firstError
-        if let doc = reader.currentDocument(), doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            return Stop(diagnostic: dtdForbidden(line: error?.line))
+    /// The diagnostic when libxml2 found the document malformed.
+    private func failure() -> Diagnostic {
+        guard var error = errors.firstError else {
+            return .error(.xmlMalformed, arguments: ["detail": "libxml2 stopped without an error message"],
+                          location: SourceLocation(line: currentLine))
         }
-        if var error {
-            if error.line == nil, let offset = Self.offendingOffset(reportedIn: error.message, bytes: bytes) {
-                // Conversion errors (iconv: windows-1252, ISO-8859-x) come without a parser
-                // context, hence without a position; libxml2 quotes the bytes, so find them.
-                // UTF-16 columns count code units; otherwise these are 8-bit encodings (iconv:
-                // windows-1252, ISO-8859-x), where one byte is one character.
-                let location = InputScreening.isUTF16XML(bytes)
-                    ? InputScreening.utf16Location(ofOffset: offset, in: bytes)
-                    : InputScreening.byteLocation(ofOffset: offset, in: bytes)
-                error.line = location.line
-                error.column = location.column
-            }
-            var diagnostic = error.diagnostic(limits: limits, encoding: encoding)
-            if error.message == "Extra content at the end of the document", let open = stack.last {
-                // libxml2's push parser says this when the input simply stops inside an element
-                // (a truncated file); with elements still open, say what is missing instead.
-                diagnostic.arguments["detail"] = "Premature end of data"
-                if let name = names[open.name]?.written { diagnostic.arguments["expected"] = .text("</\(name)>") }
-            }
-            return Stop(diagnostic: diagnostic)
+        if error.line == nil, let offset = Self.offendingOffset(reportedIn: error.message, bytes: bytes) {
+            // Conversion errors (iconv: windows-1252, Shift_JIS, …) come without a parser
+            // context, hence without a position; libxml2 quotes the bytes, so find them.
+            // UTF-16 columns count code units; otherwise these are 8-bit encodings, where one
+            // byte is one character.
+            let location = InputScreening.isUTF16XML(bytes)
+                ? InputScreening.utf16Location(ofOffset: offset, in: bytes)
+                : InputScreening.byteLocation(ofOffset: offset, in: bytes)
+            error.line = location.line
+            error.column = location.column
         }
-        let line = Int(xmlTextReaderGetParserLineNumber(reader.handle))
-        let column = Int(xmlTextReaderGetParserColumnNumber(reader.handle))
-        return Stop(diagnostic: .error(.xmlMalformed, arguments: ["detail": "libxml2 stopped without an error message"],
-                                       location: line > 0 ? SourceLocation(line: line, column: column > 0 ? column : nil) : nil))
+        var diagnostic = error.diagnostic(limits: limits, encoding: encoding)
+        if diagnostic.code == .xmlMalformed, let open = stack.last,
+            error.message.hasPrefix("Premature end of data") || error.message == "Extra content at the end of the document"
+        {
+            // The input simply stops inside an element (a truncated file): say what is missing.
+            diagnostic.arguments["detail"] = "Premature end of data"
+            if let name = names[open.name]?.written { diagnostic.arguments["expected"] = .text("</\(name)>") }
+        }
+        return diagnostic
     }
 
     /// The offset of the first occurrence of the bytes libxml2 quotes in a conversion error
@@ -371,11 +432,11 @@ struct XMLTreeBuilder {
         return nil
     }
 
-    private mutating func cachedName(_ pointer: UnsafeRawPointer, _ handle: xmlTextReaderPtr) -> CachedName {
-        if let cached = names[pointer] { return cached }
-        let written = String(cString: pointer.assumingMemoryBound(to: CChar.self))
-        let local = xmlTextReaderConstLocalName(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? written
-        let prefix = xmlTextReaderConstPrefix(handle).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    private mutating func cachedName(_ key: NameKey) -> CachedName {
+        if let cached = names[key] { return cached }
+        let local = String(cString: key.local.assumingMemoryBound(to: CChar.self))
+        let prefix = key.prefix.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) }
+        let written = prefix.map { $0 + ":" + local } ?? local
         let role: CachedName.Role =
             switch (prefix, local) {
             case (nil, "id"): .id
@@ -386,14 +447,14 @@ struct XMLTreeBuilder {
             default: .value
             }
         let cached = CachedName(written: written, localKey: local.replacingOccurrences(of: "_", with: " "),
-                                local: local, prefix: prefix, role: role)
-        names[pointer] = cached
+                                local: local, role: role)
+        names[key] = cached
         return cached
     }
 
-    private static func isBlank(_ pointer: UnsafePointer<xmlChar>, _ length: Int) -> Bool {
-        for index in 0..<length {
-            switch pointer[index] {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             default: return false
             }

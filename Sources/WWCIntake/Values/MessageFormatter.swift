@@ -1,4 +1,5 @@
 internal import CICU
+import Synchronization
 
 /// ICU MessageFormat with named arguments (through ICU's C++ `MessageFormat`), so catalog
 /// messages are plural-correct by CLDR rules: `{count, plural, one {# erreur} other {# erreurs}}`
@@ -55,6 +56,21 @@ public enum MessageFormatter {
     /// Argument names and plural selector keywords of a pattern; a syntax error throws
     /// `message.syntax` with `offset`.
     public static func inspect(_ pattern: String) throws(ValueError) -> MessagePatternInfo {
+        // Every rendered diagnostic inspects its catalog pattern (to complete missing
+        // arguments) before formatting it: the same few hundred patterns, each compiled by
+        // ICU per call. Successful inspections are kept (bounded; errors are not cached).
+        if let info = inspected.withLock({ $0[pattern] }) { return info }
+        let info = try inspectUncached(pattern)
+        inspected.withLock { cache in
+            if cache.count >= 4_096 { cache.removeAll(keepingCapacity: true) }
+            cache[pattern] = info
+        }
+        return info
+    }
+
+    private static let inspected = Mutex<[String: MessagePatternInfo]>([:])
+
+    private static func inspectUncached(_ pattern: String) throws(ValueError) -> MessagePatternInfo {
         var offset: Int32 = -1
         let result = ICUCall.withUTF8(pattern) { pointer, length in
             ICUCall.string { out, capacity in wwc_message_inspect(pointer, length, out, capacity, &offset) }

@@ -24,7 +24,12 @@ extension ValueParser {
     public func url(_ raw: String) throws(ValueError) -> String {
         let text = try self.text(raw)
         let invalid = failure(.urlInvalid, raw, example: "https://www.ciudad.gov/datos")
-        guard !text.contains(" "), let separator = text.range(of: "://") else { throw invalid }
+        // ASCII text (nearly every URL): byte search, the same answer as Foundation's
+        // `contains`/`range(of:)`, which cost 6 % of a batch conversion; other text keeps
+        // Foundation's comparison (it treats a space plus combining mark as one character).
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let separator = ascii ? Self.literalRange(of: "://", in: text) : text.range(of: "://")
+        guard ascii ? !text.utf8.contains(0x20) : !text.contains(" "), let separator else { throw invalid }
         let scheme = text[..<separator.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw invalid }
         let afterScheme = text[separator.upperBound...]
@@ -89,5 +94,25 @@ extension ValueParser {
         }
         guard case .success(let ascii) = result, !ascii.isEmpty else { return nil }
         return ascii
+    }
+}
+
+extension ValueParser {
+    /// Where an ASCII needle first occurs in ASCII text, compared byte for byte.
+    static func literalRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while let first = utf8[start...].firstIndex(of: pattern[0]) {
+            var candidate = first
+            var matched = true
+            for byte in pattern {
+                guard candidate < utf8.endIndex, utf8[candidate] == byte else { matched = false; break }
+                candidate = utf8.index(after: candidate)
+            }
+            if matched { return first..<candidate }
+            start = utf8.index(after: first)
+        }
+        return nil
     }
 }
