@@ -7,7 +7,7 @@ import Foundation
 // them `internal`, so no C type appears in its public API.
 let package = Package(
     name: "wwc-intake",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization (Mutex, Atomic)
     products: [
         .library(name: "WWCIntake", targets: ["WWCIntake"]),
         .executable(name: "intake", targets: ["intake"]),

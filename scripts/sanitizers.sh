@@ -20,6 +20,8 @@ cd "$(dirname "$0")/.."
 
 # Symbolized reports; halt on the first error so the report is not buried.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
+# Toolchain leaks (XCTest runner, Foundation.Process) are suppressed: scripts/lsan.supp.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
 summary=()

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import WWCIntake
 
@@ -36,22 +35,21 @@ struct BatchFaultCLITests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let collected = Mutex<[Int: Data]>([:])
+        // One box per stream, each filled by its own reader and read after the group wait.
+        let boxes = [StreamBox(), StreamBox()]
         let readers = DispatchGroup()
-        for (key, pipe) in [(1, out), (2, err)] {
+        for (box, pipe) in zip(boxes, [out, err]) {
             DispatchQueue.global().async(group: readers) {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.withLock { $0[key] = data }
+                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
             }
         }
         try process.run()
         whileRunning?(process)
         process.waitUntilExit()
         readers.wait()
-        let output = collected.withLock { $0 }
         return Run(status: process.terminationStatus, reason: process.terminationReason,
-                   stdout: String(decoding: output[1] ?? Data(), as: UTF8.self),
-                   stderr: String(decoding: output[2] ?? Data(), as: UTF8.self))
+                   stdout: String(decoding: boxes[0].data, as: UTF8.self),
+                   stderr: String(decoding: boxes[1].data, as: UTF8.self))
     }
 
     static func catalogArguments() -> [String] { ["--catalogs", TestCatalogs.locales.path] }
@@ -142,4 +140,9 @@ struct BatchFaultCLITests {
                 "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }
+}
+
+/// A stream's bytes, written by one reader thread and read after it finished.
+private final class StreamBox: @unchecked Sendable {
+    var data = Data()
 }

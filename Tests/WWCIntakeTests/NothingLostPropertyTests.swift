@@ -51,8 +51,9 @@ import Testing
         }
         let met = catalog.synonyms(enum: "status")["met"]?.first ?? "met"
         let criteria = ["DM1", "LC1", "PA1", "OD1", "EVAL4"].filter { _ in random.chance(70) }
-        return (format == .json ? json(entries, criteria: criteria, status: met, nested: nested)
-                : xml(entries, criteria: criteria, status: met, nested: nested, language: language), unknown)
+        if format == .json { return (json(entries, criteria: criteria, status: met, nested: nested), unknown) }
+        return (xml(entries, criteria: criteria, status: met, nested: nested, language: language),
+                unknown + attributed(entries))
     }
 
     static func escapeJSON(_ text: String) -> String { JSONValue.string(text).serialized() }
@@ -80,6 +81,12 @@ import Testing
         return root.serialized(pretty: true)
     }
 
+    /// Field elements whose index is a multiple of 4 carry an extra attribute (a value no field
+    /// takes, which must land in `unmapped`).
+    static func attributed(_ entries: [Entry]) -> Int {
+        entries.indices.filter { $0 % 4 == 3 && !entries[$0].key.hasPrefix("Zzextra") }.count
+    }
+
     static func xml(_ entries: [Entry], criteria: [String], status: String, nested: Bool, language: String) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -87,11 +94,12 @@ import Testing
         }
         var lines = ["<form lang=\"\(language)\">"]
         var open: [String] = []
-        for entry in entries.sorted(by: { ($0.section ?? "") < ($1.section ?? "") }) {
+        for (index, entry) in entries.enumerated().sorted(by: { ($0.element.section ?? "") < ($1.element.section ?? "") }) {
             let wanted = entry.section.map { $0.split(separator: ".").map(String.init) } ?? []
             while !open.isEmpty && !wanted.starts(with: open) { lines.append("</s>"); open.removeLast() }
             while open.count < wanted.count { open.append(wanted[open.count]); lines.append("<s id=\"\(open.last!)\">") }
-            lines.append("<f label=\"\(escape(entry.key))\">\(escape(entry.value))</f>")
+            let extra = index % 4 == 3 && !entry.key.hasPrefix("Zzextra") ? " unidad=\"u\(index)\"" : ""
+            lines.append("<f label=\"\(escape(entry.key))\"\(extra)>\(escape(entry.value))</f>")
         }
         lines += open.map { _ in "</s>" }
         lines.append("<criteria>" + criteria.map { "<c id=\"\($0)\">\(escape(status))</c>" }.joined() + "</criteria>")

@@ -207,6 +207,9 @@ struct FormWalker {
             items.forEach { bind(field, $0, criterion: criterion, outcome: outcome) }
             return
         }
+        // `<Población unidad="hab">7181469</Población>`: the value is the field's; its
+        // attributes are values no field takes, so they go to `unmapped`.
+        let node = detachingAttributes(node)
         let slot = "\(field)|\(criterion ?? "")|\(outcome.map(String.init) ?? "")"
         if let index = slots[slot] {
             if definition.type == .urlList {
@@ -224,6 +227,19 @@ struct FormWalker {
         slots[slot] = assignments.count
         assignments.append(FieldAssignment(field: field, nodes: [node], criterion: criterion, outcome: outcome))
         statistics.mapped += node.leafCount
+    }
+
+    /// The node without XML attributes anywhere below it; each attribute is kept as unmapped.
+    private mutating func detachingAttributes(_ node: FormNode) -> FormNode {
+        var node = node
+        node.attributes.forEach { keepUnmapped($0) }
+        node.attributes = []
+        switch node.content {
+        case .scalar: break
+        case .section(let children): node.content = .section(children.map { detachingAttributes($0) })
+        case .list(let items): node.content = .list(items.map { detachingAttributes($0) })
+        }
+        return node
     }
 
     /// Lists every value below the node in `unmapped`, with one `field.unknown` warning.

@@ -81,7 +81,6 @@ struct RecordAssembler {
     ]
 
     private mutating func assignTopLevel(_ assignment: FieldAssignment) {
-        let node = assignment.nodes[0]
         guard let field = schema.field(assignment.field) else { return }
         if let slot = Self.integerSlots[field.id] {
             record[keyPath: slot] = field.type == .year ? parseYear(assignment) : parseInteger(assignment)
@@ -98,10 +97,22 @@ struct RecordAssembler {
             }
             record[keyPath: slot] = value?.stringValue
         } else {
-            // A field the definition has but the record does not model: keep its value.
-            record.unmapped.append(CanonicalApplication.Unmapped(
-                path: node.path, key: node.key, value: node.scalar?.text ?? "", location: node.location))
+            keepInUnmapped(assignment)
         }
+    }
+
+    /// A field the form definition has but the record does not model (a newer form version):
+    /// its values are kept, never dropped.
+    private mutating func keepInUnmapped(_ assignment: FieldAssignment) {
+        for node in assignment.nodes {
+            for leaf in Self.scalarLeaves(of: node) {
+                record.unmapped.append(CanonicalApplication.Unmapped(
+                    path: leaf.path, key: leaf.key, value: leaf.scalar?.text ?? "", location: leaf.location))
+            }
+        }
+        diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(assignment.nodes[0].key)],
+                                    path: assignment.nodes[0].path, field: assignment.field,
+                                    location: assignment.nodes[0].location))
     }
 
     /// The value layer's rule for a text-valued field type.
@@ -126,7 +137,8 @@ struct RecordAssembler {
         case .date?: criterion.since = parse(assignment, parser.date)
         case .urlList?: criterion.evidence = parseURLs(assignment)
         case .title?: checkTitle(assignment, criterion: criterion.id)
-        default: criterion.narrative = parse(assignment, parser.narrative)
+        case .narrative?: criterion.narrative = parse(assignment, parser.narrative)
+        default: keepInUnmapped(assignment)
         }
     }
 
@@ -157,7 +169,8 @@ struct RecordAssembler {
                            assignment.nodes[0], field: assignment.field)
                 }
             }
-        default: outcome.description = parse(assignment, parser.text)
+        case "description": outcome.description = parse(assignment, parser.text)
+        default: keepInUnmapped(assignment)
         }
     }
 

@@ -113,6 +113,10 @@ public final class ConversionSession {
         var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source)
         assembler.assemble(walker)
         var record = assembler.record
+        // Values the assembler moved to `unmapped` (fields the record does not model) were
+        // counted as mapped by the walker.
+        statistics.mapped -= record.unmapped.count
+        statistics.unmapped += record.unmapped.count
         record.unmapped = walker.unmapped + record.unmapped
         diagnostics += assembler.diagnostics
         return finish(record, diagnostics)

@@ -16,6 +16,11 @@ extension ValueParser {
     public func date(_ raw: String) throws(ValueError) -> Parsed<String> {
         let text = try self.text(raw)
         let formats = try dateFormats()
+        // ICU's date parser, like its number parser, is superlinear on long digit runs; the
+        // longest full-style date of any locale is far below this.
+        guard text.utf8.count <= Self.maxDateTextBytes else {
+            throw failure(.dateInvalid, raw, example: dateExample(formats))
+        }
         let isISOShaped = Self.isISOShaped(text)
         for format in formats {
             // The ISO parser only for ISO-shaped text (ICU would take "2024-3-5" too).
@@ -44,6 +49,9 @@ extension ValueParser {
         }
         throw failure(.dateInvalid, raw, example: dateExample(formats))
     }
+
+    /// Longest date text handed to ICU, in UTF-8 bytes.
+    static let maxDateTextBytes = 256
 
     /// Years an application date can have (the same bounds as `year`): `1/1/1` is not 0001-01-01.
     static let plausibleYears = 1800...2200

@@ -113,9 +113,18 @@ extension ValueParser {
 
     // MARK: Helpers
 
-    /// The value cleaned as one-line text (NFC, trimmed, spaces collapsed); empty → `text.empty`.
+    /// Longest number text handed to ICU, in UTF-8 bytes. ICU's number parser appends each
+    /// digit in O(digits) (`DecimalQuantity::shiftLeft`), so one 1 MB run of digits took about
+    /// a minute; no number a form can hold (`DecimalText.maxPlainLength` digits, with grouping
+    /// and a currency) is longer.
+    static let maxNumberTextBytes = 4 * DecimalText.maxPlainLength
+
+    /// The value cleaned as one-line text (NFC, trimmed, spaces collapsed); empty → `text.empty`;
+    /// longer than `maxNumberTextBytes` → `number.invalid`.
     func numericText(_ raw: String) throws(ValueError) -> String {
-        try text(raw)
+        let text = try text(raw)
+        guard text.utf8.count <= Self.maxNumberTextBytes else { throw numberInvalid(raw, example: nil) }
+        return text
     }
 
     func numberInvalid(_ raw: String, example: String?) -> ValueError {
