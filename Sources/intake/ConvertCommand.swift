@@ -75,25 +75,30 @@ struct ConvertCommand: ParsableCommand {
         let tally = Mutex(ConvertTally())
 
         BatchConverter(converter: converter, jobs: jobs).run(files: files, process: { (index: Int, result: ConversionResult) -> ConvertOutput in
-            // Worker thread: serialize and (with --out-dir) write the record.
-            guard let record = result.record else { return ConvertOutput(result: result, line: nil, writeError: nil) }
+            // Worker thread: render the diagnostics (ICU MessageFormat; done here, not in the
+            // serial `deliver`, so that a second job is not kept waiting for it), serialize and
+            // (with --out-dir) write the record.
+            let messages = result.diagnostics.map {
+                DiagnosticFormatter.line($0, message: catalogs.render($0, language: lang)) + "\n"
+            }.joined()
+            guard let record = result.record else {
+                return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
+            }
             let json = record.json { catalogs.render($0, language: lang) }
             if let outDirectory {
                 let text = json.serialized(pretty: true) + "\n"
                 do {
                     try AtomicFileWriter.write(Data(text.utf8), to: outDirectory.appendingPathComponent(names[index]), durable: fsync)
                 } catch {
-                    return ConvertOutput(result: result, line: nil, writeError: String(describing: error))
+                    return ConvertOutput(result: result, line: nil, writeError: String(describing: error), messages: messages)
                 }
-                return ConvertOutput(result: result, line: nil, writeError: nil)
+                return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
             }
-            return ConvertOutput(result: result, line: json.serialized(pretty: single) + "\n", writeError: nil)
+            return ConvertOutput(result: result, line: json.serialized(pretty: single) + "\n", writeError: nil, messages: messages)
         }, deliver: { (_: Int, output: ConvertOutput) in
             // In input order, one at a time.
             if !output.result.diagnostics.isEmpty || output.writeError != nil { progress.clear() }
-            for diagnostic in output.result.diagnostics {
-                stderr.write(DiagnosticFormatter.line(diagnostic, message: catalogs.render(diagnostic, language: lang)) + "\n")
-            }
+            if !output.messages.isEmpty { stderr.write(output.messages) }
             if let line = output.line { Terminal.standardOutput.write(line) }
             if let writeError = output.writeError { stderr.write("error: cannot write \(writeError)\n") }
             tally.withLock { tally in
@@ -118,6 +123,8 @@ struct ConvertOutput: Sendable {
     var result: ConversionResult
     var line: String?
     var writeError: String?
+    /// The diagnostics as stderr lines, rendered on the worker thread.
+    var messages = ""
 }
 
 struct ConvertTally: Sendable {
