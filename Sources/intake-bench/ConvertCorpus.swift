@@ -215,24 +215,7 @@ struct FormGenerator {
     func decimal(_ whole: Int, _ fraction: Int) -> String { "\(whole)\(region.decimal)\(fraction)" }
 
     func narrative(_ count: Int, _ random: inout SplitMix64) -> String {
-        var text = ""
-        var sentence = 0
-        for n in 0..<count {
-            var word = pick(words, &random)
-            if sentence == 0 { word = word.prefix(1).uppercased() + word.dropFirst() }
-            if n > 0 { text += " " }
-            text += word
-            sentence += 1
-            if sentence > 8 && Int.random(in: 0..<6, using: &random) == 0 {
-                switch Int.random(in: 0..<12, using: &random) {
-                case 0: text += " (I+D & \"TIC\" < 5 %)."
-                case 1: text += ".\n\n"
-                default: text += "."
-                }
-                sentence = 0
-            }
-        }
-        return text + "."
+        Prose.sentences(from: words, count: count, markupOneIn: 12, random: &random)
     }
 
     /// The form's content; `error` (0…3) plants one error, -1 none.

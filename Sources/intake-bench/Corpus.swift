@@ -210,25 +210,7 @@ struct FormContent {
 
     /// Sentences of random words, with paragraph breaks and the odd `&`, `<` and quote.
     static func narrative(language: Language, words: Int, random: inout SplitMix64) -> String {
-        var text = ""
-        text.reserveCapacity(words * 9)
-        var sentenceLength = 0
-        for n in 0..<words {
-            var word = language.words[Int.random(in: 0..<language.words.count, using: &random)]
-            if sentenceLength == 0 { word = word.prefix(1).uppercased() + word.dropFirst() }
-            if n > 0 { text += " " }
-            text += word
-            sentenceLength += 1
-            if sentenceLength > 8 && Int.random(in: 0..<6, using: &random) == 0 {
-                switch Int.random(in: 0..<10, using: &random) {
-                case 0: text += " (I+D & \"TIC\" < 5 %)."
-                case 1: text += ".\n\n"
-                default: text += "."
-                }
-                sentenceLength = 0
-            }
-        }
-        return text + "."
+        Prose.sentences(from: language.words, count: words, markupOneIn: 10, random: &random)
     }
 
     // MARK: XML
