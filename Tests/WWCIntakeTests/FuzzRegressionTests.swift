@@ -55,6 +55,19 @@ import Testing
         #expect(live < 40, "\(live) libxml2 blocks still allocated after 40 rejected reads")
     }
 
+    /// Found by the convert fuzzer (LeakSanitizer) after the reader moved to SAX2: a document
+    /// libxml2 creates itself (entity declarations after a broken XML declaration) stayed in
+    /// the context's `myDoc`, which `xmlFreeParserCtxt` does not free.
+    @Test func saxParserFreesTheDocumentLibxml2Started() throws {
+        let input = try Data(contentsOf: Self.directory.appendingPathComponent("convert-leak-sax-document-with-entity-decl"))
+        let reader = XMLFormReader()
+        #expect(reader.read(input).document == nil)
+        let live = LibXMLAllocationCounter.liveBlocks {
+            for _ in 0..<20 { _ = reader.read(input) }
+        }
+        #expect(live < 20, "\(live) libxml2 blocks still allocated after 20 rejected reads")
+    }
+
     /// Found by the value fuzzer (timeout, input `value-timeout-json-number-huge-exponent`):
     /// a JSON number's exponent was expanded into plain notation whatever its size, so the
     /// 15 bytes `0.7e444000000` built a string of 444 million zeros; exponents near `Int.max`

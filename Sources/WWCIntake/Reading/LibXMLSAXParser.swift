@@ -55,6 +55,12 @@ final class LibXMLSAXParser {
     }
 
     deinit {
+        // A document libxml2 started on its own (e.g. for a DTD's entity declarations after a
+        // broken XML declaration) belongs to the caller, not to the context: free it too.
+        if let document = context.pointee.myDoc {
+            context.pointee.myDoc = nil
+            xmlFreeDoc(document)
+        }
         xmlFreeParserCtxt(context)
     }
 }
