@@ -43,12 +43,10 @@ public struct CatalogFile: Sendable, Hashable {
     /// used at all (malformed JSON, wrong header); shape errors in single entries drop only
     /// those entries. Every diagnostic carries the file, line and JSON Pointer.
     public static func read(_ url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
-        guard let data = try? Data(contentsOf: url) else {
-            var diagnostic = Diagnostic.error(.inputUnreadable, arguments: ["file": .text(url.path)])
-            diagnostic.file = url.path
-            return (nil, [diagnostic])
+        switch InputFile.read(url) {
+        case .success(let data): return parse(data, url: url)
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        return parse(data, url: url)
     }
 
     public static func parse(_ data: Data, url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {

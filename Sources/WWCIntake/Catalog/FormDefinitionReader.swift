@@ -21,8 +21,11 @@ struct FormDefinitionReader {
     }
 
     mutating func read() -> FormDefinition? {
-        guard let data = try? Data(contentsOf: url) else {
-            diagnostics.append(Diagnostic(.error, .inputUnreadable, arguments: ["file": .text(url.path)], file: url.path))
+        let data: Data
+        switch InputFile.read(url) {
+        case .success(let contents): data = contents
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
         let result = JSONFormReader().read(data)

@@ -52,28 +52,12 @@ public struct BatchConverter: Sendable {
     /// Reads and converts one file; an unreadable or oversized file is a located error,
     /// never a crash, and an oversized file is not read at all.
     public static func convertFile(_ path: String, session: ConversionSession, limits: ReaderLimits) -> ConversionResult {
-        var failure: Diagnostic?
-        var isEmptyFile = false
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int {
-            if size > limits.maxInputBytes {
-                failure = .error(.inputTooLarge, arguments: ["limit": .number(limits.maxInputBytes), "what": "bytes",
-                                                             "size": .number(size)])
-            }
-            // Foundation reads a 0-byte file through a 4 KB buffer it never frees (LeakSanitizer,
-            // scripts/sanitizers.sh); an empty regular file needs no reading.
-            isEmptyFile = size == 0 && attributes[.type] as? FileAttributeType == .typeRegular
+        switch InputFile.read(URL(fileURLWithPath: path), limit: limits.maxInputBytes) {
+        case .success(let data):
+            return session.convert(data, file: path)
+        case .failure(let diagnostic):
+            return ConversionResult(file: path, record: nil, diagnostics: [diagnostic], statistics: LeafStatistics())
         }
-        if failure == nil {
-            do {
-                let data = isEmptyFile ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
-                return session.convert(data, file: path)
-            } catch {
-                failure = .error(.inputUnreadable, arguments: ["file": .text(path), "reason": .text(error.localizedDescription)])
-            }
-        }
-        var diagnostic = failure!
-        diagnostic.file = path
-        return ConversionResult(file: path, record: nil, diagnostics: [diagnostic], statistics: LeafStatistics())
     }
 }
 

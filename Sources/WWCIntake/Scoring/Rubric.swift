@@ -149,14 +149,10 @@ public struct Rubric: Sendable, Hashable {
 
     /// Reads and checks a rubric file. Returns no rubric when any diagnostic is an error.
     public static func load(contentsOf url: URL) -> (rubric: Rubric?, diagnostics: [Diagnostic]) {
-        let file = url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return (nil, [Diagnostic(.error, .inputUnreadable, arguments: ["file": .text(file)], file: file)])
+        switch InputFile.read(url) {
+        case .success(let data): return load(data: data, file: url.path)
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        return load(data: data, file: file)
     }
 
     /// Checks rubric text (the file name only labels the diagnostics).
