@@ -368,21 +368,7 @@ struct FormGenerator {
         return name
     }
 
-    static func escapeXML(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\"") }) else {
-            return text
-        }
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escapeXML(_ text: String) -> String { Prose.escapeXML(text) }
 
     // MARK: JSON
 
