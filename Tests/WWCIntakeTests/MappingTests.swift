@@ -153,3 +153,17 @@ enum FormFixtures {
         #expect(errors.first?.file == "form.xml")
     }
 }
+
+@Suite struct MappingRequiredTests {
+    /// A rejected status in one criterion does not hide a missing status in another.
+    @Test func eachCriterionIsCheckedOnItsOwn() throws {
+        let text = FormFixtures.spanish().replacingOccurrences(
+            of: "\"Criterios\": {\"DM1\": \"Sí\"}",
+            with: "\"Criterios\": {\"DM1\": \"Quizás\",\n \"DM2\": {\"Desde\": \"2021-01-01\"}}")
+        let result = TestCatalogs.convert(text)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.enumUnknown, .fieldRequired], "\(result.diagnostics)")
+        #expect(errors.map(\.line) == [10, 11])
+        #expect(errors.last?.field == "criteria.DM2.status")
+    }
+}

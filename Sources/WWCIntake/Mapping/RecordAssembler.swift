@@ -323,7 +323,7 @@ struct RecordAssembler {
         }
         for criterion in record.criteria where criterion.status == nil {
             let node = walker.criteriaSeen[criterion.id]
-            if !hasError(for: "criteria.*.status", at: node) {
+            if !hasError(for: "criteria.*.status", within: node) {
                 diagnostics.append(.error(.fieldRequired, arguments: [
                     "field": .text("criteria.\(criterion.id).status"), "criterion": .text(criterion.id),
                 ], path: node?.path, field: "criteria.\(criterion.id).status", location: node?.location))
@@ -332,15 +332,21 @@ struct RecordAssembler {
         for (index, outcome) in record.outcomes.enumerated() {
             let item = outcomeItems[index]
             for (name, present) in [("indicator", outcome.indicator != nil), ("value", outcome.value != nil)]
-            where !present && !hasError(for: "outcomes[].\(name)", at: nil) {
+            where !present && !hasError(for: "outcomes[].\(name)", within: item) {
                 diagnostics.append(.error(.fieldRequired, arguments: ["field": .text("outcomes[].\(name)")],
                                           path: item.path, field: "outcomes[].\(name)", location: item.location))
             }
         }
     }
 
-    private func hasError(for field: String, at node: FormNode? = nil) -> Bool {
-        diagnostics.contains { $0.field == field && $0.severity == .error }
+    /// Whether a value of this field was already rejected (then "missing" would say it twice),
+    /// anywhere or, given a node, within that criterion or outcome item.
+    private func hasError(for field: String, within node: FormNode? = nil) -> Bool {
+        diagnostics.contains { diagnostic in
+            guard diagnostic.severity == .error, diagnostic.field == field else { return false }
+            guard let node, let path = diagnostic.path else { return node == nil }
+            return path == node.path || path.hasPrefix(node.path + "/")
+        }
     }
 
     private func hasValue(_ field: String) -> Bool {
