@@ -114,7 +114,12 @@ struct ConvertCommand: ParsableCommand {
             "files": .number(files.count + inputProblems.count), "warnings": .number(summary.warnings),
         ], language: lang)
         stderr.write(message + "\n")
-        if summary.writeFailures > 0 { throw ExitCode(2) }
+        if summary.writeFailures > 0 {
+            let failed = catalogs.render(key: "summary.write_failed", arguments: ["count": .number(summary.writeFailures)],
+                                         language: lang)
+            stderr.write(failed + "\n")
+            throw ExitCode(2)
+        }
         if rejected > 0 { throw ExitCode(1) }
     }
 }

@@ -38,6 +38,9 @@ enum IntakeVersion {
 @main
 enum IntakeMain {
     static func main() {
+        // A file-size limit (ulimit -f) should fail the write with EFBIG, reported per file,
+        // not kill the whole batch with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try Intake.parseAsRoot()
             try command.run()
