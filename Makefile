@@ -15,7 +15,7 @@ deps:
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || { echo "installing: python3-jsonschema (schema checks in the tests)" >&2; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  pip install -q jsonschema 2>/dev/null || $$SUDO apt-get install -y -qq python3-jsonschema; }
+	  pip install -q jsonschema 2>/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-jsonschema; }; }
 
 build: deps
 	$(SWIFT) build
@@ -31,7 +31,11 @@ test: deps
 	$(SWIFT) test
 
 bench: deps
-	$(SWIFT) run -c release intake-bench
+	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get install -y -qq time || true; }  # /usr/bin/time: peak RSS of child processes
+	$(SWIFT) build -c release
+	.build/release/intake-bench readers
+	.build/release/intake-bench convert
 
 clean:
 	rm -rf .build
