@@ -436,16 +436,5 @@ struct FormGenerator {
         }
     }
 
-    static func quoteJSON(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
-    }
+    static func quoteJSON(_ text: String) -> String { Prose.quoteJSON(text) }
 }

@@ -270,17 +270,5 @@ struct FormContent {
         return out
     }
 
-    static func quoteJSON(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
-    }
+    static func quoteJSON(_ text: String) -> String { Prose.quoteJSON(text) }
 }

@@ -1,3 +1,5 @@
+import WWCIntake
+
 /// Random sentences for the corpora's narratives: words of the form's language, the odd
 /// paragraph break, and the odd `&`, `<` and quote that XML and JSON writers must escape.
 enum Prose {
@@ -41,4 +43,7 @@ enum Prose {
         }
         return out
     }
+
+    /// A JSON string literal, through the library's writer (the same escaping as the records).
+    static func quoteJSON(_ text: String) -> String { JSONValue.string(text).serialized() }
 }
