@@ -127,7 +127,7 @@ struct FormWalker {
         if let idNode = node.children.first(where: { MatchKey.make($0.key) == "id" }),
            let text = idNode.scalar?.text, let id = resolver.criterion(MatchKey.make(text))
         {
-            statistics.mapped += 1
+            consumeID(idNode)
             var rest = node
             rest.content = .section(node.children.filter { $0.path != idNode.path })
             visitCriterion(rest, id: id)
@@ -155,7 +155,7 @@ struct FormWalker {
                     bind(field, child, criterion: id, outcome: nil)
                 } else if MatchKey.make(child.key) == "id", let text = child.scalar?.text,
                           resolver.criterion(MatchKey.make(text)) == id {
-                    statistics.mapped += 1  // the criterion's own id, repeated inside it
+                    consumeID(child)  // the criterion's own id, repeated inside it
                 } else {
                     keepUnmapped(child)
                 }
@@ -227,6 +227,13 @@ struct FormWalker {
         slots[slot] = assignments.count
         assignments.append(FieldAssignment(field: field, nodes: [node], criterion: criterion, outcome: outcome))
         statistics.mapped += node.leafCount
+    }
+
+    /// A criterion's `id` member: its text is the criterion itself (mapped); any attribute on it
+    /// is a value no field takes.
+    private mutating func consumeID(_ node: FormNode) {
+        _ = detachingAttributes(node)
+        statistics.mapped += 1
     }
 
     /// The node without XML attributes anywhere below it; each attribute is kept as unmapped.
