@@ -167,3 +167,16 @@ enum FormFixtures {
         #expect(errors.last?.field == "criteria.DM2.status")
     }
 }
+
+@Suite struct MappingCriterionIDTests {
+    /// `<c><id source="portal">DM1</id>…</c>`: the id names the criterion; its attribute is kept.
+    @Test func attributesOfACriterionIDAreKept() throws {
+        let body = "<Criteria><c><id source=\"portal\">DM1</id><Status>Met</Status></c></Criteria>"
+        let result = TestCatalogs.convert(MappingXMLErrorTests.form("en", body))
+        let record = try #require(result.record, "\(result.diagnostics)")
+        #expect(record.criterion("DM1")?.status == .met)
+        #expect(record.unmapped.map(\.path) == ["/form/Criteria/c/id/@source"])
+        #expect(record.unmapped.first?.value == "portal")
+        #expect(result.statistics.mapped + result.statistics.unmapped == result.statistics.leaves)
+    }
+}
