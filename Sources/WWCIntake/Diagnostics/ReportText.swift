@@ -29,11 +29,7 @@ public enum ReportText {
         func styled(_ text: String, _ style: Style) -> String {
             colors ? style.rawValue + text + Style.reset.rawValue : text
         }
-        var place = diagnostic.file ?? "<input>"
-        if let line = diagnostic.line {
-            place += ":\(line)"
-            if let column = diagnostic.column { place += ":\(column)" }
-        }
+        let place = DiagnosticFormatter.place(diagnostic)
         let severity = diagnostic.severity == .error
             ? styled("error", .red) : styled("warning", .yellow)
         var text = "\(styled(place + ":", .bold)) \(severity): \(sanitized(message)) [\(diagnostic.code.rawValue)]"
