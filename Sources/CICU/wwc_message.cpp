@@ -56,6 +56,10 @@ public:
     void reset() { entries_.clear(); }
     size_t size() const { return entries_.size(); }
 
+    /// Argument names and values of the current call, kept between calls.
+    std::vector<UnicodeString> names;
+    std::vector<Formattable> values;
+
 private:
     static constexpr size_t kCapacity = 2048;
     std::unordered_map<std::string, std::unique_ptr<MessageFormat>> entries_;
@@ -74,19 +78,12 @@ extern "C" int32_t wwc_message_format(const char *pattern, int32_t length, const
     const MessageFormat *format = messageFormats.lookup(pattern, length, locale, &failure, errorOffset);
     if (format == nullptr) return failure;
     UErrorCode status = U_ZERO_ERROR;
-    // Diagnostics carry a handful of arguments; no heap for the usual case.
-    constexpr int32_t kInline = 12;
-    UnicodeString inlineNames[kInline];
-    Formattable inlineValues[kInline];
-    std::vector<UnicodeString> heapNames;
-    std::vector<Formattable> heapValues;
-    UnicodeString *names = inlineNames;
-    Formattable *values = inlineValues;
-    if (count > kInline) {
-        heapNames.resize((size_t)count);
-        heapValues.resize((size_t)count);
-        names = heapNames.data();
-        values = heapValues.data();
+    // Argument slots reused from call to call on this thread (assigned, not rebuilt).
+    std::vector<UnicodeString> &names = messageFormats.names;
+    std::vector<Formattable> &values = messageFormats.values;
+    if (names.size() < (size_t)count) {
+        names.resize((size_t)count);
+        values.resize((size_t)count);
     }
     for (int32_t i = 0; i < count; i++) {
         names[i] = UnicodeString::fromUTF8(args[i].name);
@@ -94,7 +91,7 @@ extern "C" int32_t wwc_message_format(const char *pattern, int32_t length, const
         else values[i].setString(UnicodeString::fromUTF8(args[i].text));
     }
     UnicodeString result;
-    format->format(names, values, count, result, status);
+    format->format(names.data(), values.data(), count, result, status);
     if (U_FAILURE(status)) return WWC_ERR_ICU;
     return wwc_utf8_out(result.getBuffer(), result.length(), out, capacity);
 }

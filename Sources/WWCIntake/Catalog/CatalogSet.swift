@@ -222,9 +222,30 @@ public final class CatalogSet: Sendable {
     static func genericFieldID(_ field: String) -> String {
         // Most fields are neither: leave them as they are without splitting.
         guard field.hasPrefix("criteria.") || field.hasPrefix("outcomes[") else { return field }
+        if let generic = genericFieldIDOfASCII(field) { return generic }
         var parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 3, parts[0] == "criteria" { parts[1] = "*" }
         if let first = parts.first, first.hasPrefix("outcomes["), first.hasSuffix("]") { parts[0] = "outcomes[]" }
         return parts.joined(separator: ".")
+    }
+
+    /// `genericFieldID` by bytes for an all-ASCII id (where bytes are characters); nil for
+    /// any other id, which takes the general path.
+    static func genericFieldIDOfASCII(_ field: String) -> String? {
+        var field = field
+        return field.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let dot = UInt8(ascii: ".")
+            let dots = bytes.indices.filter { bytes[$0] == dot }
+            let firstEnd = dots.first ?? bytes.count
+            let first = UnsafeBufferPointer(rebasing: bytes[0..<firstEnd])
+            if dots.count == 2, first.elementsEqual("criteria".utf8) {
+                return "criteria.*." + String(decoding: UnsafeBufferPointer(rebasing: bytes[(dots[1] + 1)...]), as: UTF8.self)
+            }
+            if first.starts(with: "outcomes[".utf8), first.last == UInt8(ascii: "]") {
+                return "outcomes[]" + String(decoding: UnsafeBufferPointer(rebasing: bytes[firstEnd...]), as: UTF8.self)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }

@@ -236,7 +236,15 @@ public struct JSONOutput: Sendable {
         let count = source.count
         var runStart = 0
         var index = 0
+        let base = source.baseAddress
         while index < count {
+            // Eight bytes at a time while none of them can need an escape (the usual case: long
+            // runs of plain text). A block that might is taken byte by byte below.
+            if index &+ 8 <= count, let base,
+               !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index &+= 8
+                continue
+            }
             let byte = source[index]
             // Most bytes: printable ASCII other than `"` and `\`, or UTF-8 other than E2.
             if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
@@ -280,6 +288,20 @@ public struct JSONOutput: Sendable {
         if runStart < count {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count]))
         }
+    }
+
+    /// Whether any of the eight bytes in `word` is a control (< 0x20), `"`, `\` or 0xE2 (the
+    /// lead byte of U+2028/U+2029). Exact for "none" (no false negatives), the SWAR tests of
+    /// "Bit Twiddling Hacks": a byte below n: (x - n·0x01…) & ~x & 0x80…; a zero byte
+    /// (x == c after x ^ c·0x01…): (x - 0x01…) & ~x & 0x80….
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0xE2))
     }
 
     @inline(__always)

@@ -17,7 +17,7 @@ public enum MessageFormatter {
         // Names and texts go into one NUL-separated buffer, and the C argument array points
         // into it: two allocations per message instead of one per string. Argument order does
         // not matter to ICU (arguments are looked up by name).
-        var flat: [CChar] = []
+        var flat: [UInt8] = []
         var byteCount = 0
         for (name, value) in arguments {
             byteCount += name.utf8.count + 1
@@ -40,8 +40,8 @@ public enum MessageFormatter {
             }
         }
         var offset: Int32 = -1
-        let result: Result<String, ICUStatus> = flat.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
+        let result: Result<String, ICUStatus> = flat.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
             let args = layout.map { entry in
                 entry.text < 0
                     ? wwc_message_arg(name: base + entry.name, kind: Int32(WWC_ARG_INTEGER), text: nil, integer: entry.integer)
@@ -107,8 +107,8 @@ public enum MessageFormatter {
         return info
     }
 
-    private static func appendCString(_ text: String, to buffer: inout [CChar]) {
-        for byte in text.utf8 { buffer.append(CChar(bitPattern: byte)) }
+    private static func appendCString(_ text: String, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: text.utf8)
         buffer.append(0)
     }
 }
