@@ -239,11 +239,15 @@ public struct JSONOutput: Sendable {
         let base = source.baseAddress
         while index < count {
             // Eight bytes at a time while none of them can need an escape (the usual case: long
-            // runs of plain text). A block that might is taken byte by byte below.
-            if index &+ 8 <= count, let base,
-               !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index &+= 8
-                continue
+            // runs of plain text); in a block that may, go straight to its first candidate byte,
+            // which the byte-wise code below then judges.
+            if index &+ 8 <= count, let base {
+                let mask = Self.escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if mask == 0 {
+                    index &+= 8
+                    continue
+                }
+                index &+= mask.trailingZeroBitCount &>> 3
             }
             let byte = source[index]
             // Most bytes: printable ASCII other than `"` and `\`, or UTF-8 other than E2.
@@ -290,18 +294,21 @@ public struct JSONOutput: Sendable {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is a control (< 0x20), `"`, `\` or 0xE2 (the
-    /// lead byte of U+2028/U+2029). Exact for "none" (no false negatives), the SWAR tests of
-    /// "Bit Twiddling Hacks": a byte below n: (x - n·0x01…) & ~x & 0x80…; a zero byte
-    /// (x == c after x ^ c·0x01…): (x - 0x01…) & ~x & 0x80….
+    /// The eight bytes of `word` (first byte in the low bits) that may need an escape: a
+    /// control (< 0x20), `"`, `\\` or 0xE2 (the lead byte of U+2028/U+2029). Zero means none
+    /// does. Otherwise the lowest flagged byte is a real candidate (the SWAR tests of "Bit
+    /// Twiddling Hacks" — byte below n: (x - n·0x01…) & ~x & 0x80…; zero byte:
+    /// (x - 0x01…) & ~x & 0x80… — only misflag bytes above a real match, through the borrow).
     @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func escapeCandidates(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-            || hasZero(word ^ (ones &* 0xE2))
+        let control = word &- ones &* 0x20
+        let quote = (word ^ (ones &* 0x22)) &- ones
+        let backslash = (word ^ (ones &* 0x5C)) &- ones
+        let separator = (word ^ (ones &* 0xE2)) &- ones
+        return (control & ~word | quote & ~(word ^ (ones &* 0x22)) | backslash & ~(word ^ (ones &* 0x5C))
+            | separator & ~(word ^ (ones &* 0xE2))) & highs
     }
 
     @inline(__always)
