@@ -36,7 +36,16 @@ struct FormWalker {
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var statistics = LeafStatistics()
-    private var slots: [String: Int] = [:]
+    private var slots: [Slot: Int] = [:]
+
+    /// Where a value lands: one field, of one criterion or outcome item (or of the form).
+    /// A struct rather than an interpolated `"field|criterion|outcome"` string: building that
+    /// string was most of `bind`'s cost.
+    private struct Slot: Hashable {
+        let field: String
+        let criterion: String?
+        let outcome: Int?
+    }
 
     init(resolver: KeyResolver) {
         self.resolver = resolver
@@ -210,7 +219,7 @@ struct FormWalker {
         // `<Población unidad="hab">7181469</Población>`: the value is the field's; its
         // attributes are values no field takes, so they go to `unmapped`.
         let node = detachingAttributes(node)
-        let slot = "\(field)|\(criterion ?? "")|\(outcome.map(String.init) ?? "")"
+        let slot = Slot(field: field, criterion: criterion, outcome: outcome)
         if let index = slots[slot] {
             if definition.type == .urlList {
                 assignments[index].nodes.append(node)

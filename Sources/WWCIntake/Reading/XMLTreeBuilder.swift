@@ -446,8 +446,12 @@ struct XMLTreeState {
             case (nil, "lang"): .lang
             default: .value
             }
-        let cached = CachedName(written: written, localKey: local.replacingOccurrences(of: "_", with: " "),
-                                local: local, role: role)
+        // Byte-wise: Foundation's `replacingOccurrences` cost ~13 K instructions a name, and
+        // every document brings its own names (libxml2 interns them per parser).
+        let localKey = local.utf8.contains(UInt8(ascii: "_"))
+            ? String(decoding: local.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            : local
+        let cached = CachedName(written: written, localKey: localKey, local: local, role: role)
         names[key] = cached
         return cached
     }
