@@ -49,6 +49,9 @@ struct FormWalker {
 
     init(resolver: KeyResolver) {
         self.resolver = resolver
+        // A filled form binds a few hundred values: grow once, not seven times with rehashing.
+        slots.reserveCapacity(256)
+        assignments.reserveCapacity(256)
     }
 
     var schema: MappingSchema { resolver.schema }
