@@ -69,7 +69,7 @@ struct FormWalker {
     }
 
     private mutating func visitChildren(of node: FormNode, in scope: MappingScope) {
-        for child in node.attributes + node.children {
+        for child in node.attributesAndChildren {
             visit(child, in: scope)
         }
     }
@@ -100,7 +100,7 @@ struct FormWalker {
                 visitChildren(of: node, in: .section(id))
             }
         case .target(.criteria):
-            for child in node.attributes + node.children { visitInCriteria(child) }
+            for child in node.attributesAndChildren { visitInCriteria(child) }
         case .target(.outcomes):
             visitOutcomes(node)
         case .target(.criterion(let id)):
@@ -162,7 +162,7 @@ struct FormWalker {
         case .list(let items):
             items.forEach { visitCriterion($0, id: id) }
         case .section:
-            for child in node.attributes + node.children {
+            for child in node.attributesAndChildren {
                 if case .target(.field(let field)) = resolver.resolve(child.key, in: .criterion(id)) {
                     bind(field, child, criterion: id, outcome: nil)
                 } else if MatchKey.make(child.key) == "id", let text = child.scalar?.text,
@@ -195,7 +195,7 @@ struct FormWalker {
         }
         let index = outcomeItems.count
         outcomeItems.append(item)
-        for child in item.attributes + item.children {
+        for child in item.attributesAndChildren {
             if case .target(.field(let field)) = resolver.resolve(child.key, in: .outcome) {
                 bind(field, child, criterion: nil, outcome: index)
             } else {
