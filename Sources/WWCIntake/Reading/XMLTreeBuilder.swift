@@ -216,13 +216,13 @@ struct XMLTreeState {
                 if count == 2 {
                     // The first one was written without an index; now we know it needs `[1]`.
                     let first = stack[parentIndex].siblingNames[slot].firstIndex
-                    let unindexed = Self.childPath(stack[parentIndex].path, name.written, index: nil)
+                    let unindexed = NodePath.appending(name.written, to: stack[parentIndex].path)
                     Self.reindex(&stack[parentIndex].children[first], oldPrefix: unindexed,
-                                 newPrefix: Self.childPath(stack[parentIndex].path, name.written, index: 1))
+                                 newPrefix: NodePath.appending(name.written, to: stack[parentIndex].path, index: 1))
                 }
-                path = Self.childPath(stack[parentIndex].path, name.written, index: count)
+                path = NodePath.appending(name.written, to: stack[parentIndex].path, index: count)
             } else {
-                path = Self.childPath(stack[parentIndex].path, name.written, index: nil)
+                path = NodePath.appending(name.written, to: stack[parentIndex].path)
                 if !stack[parentIndex].siblingSlots.isEmpty {
                     stack[parentIndex].siblingSlots[nameKey] = stack[parentIndex].siblingNames.count
                 }
@@ -244,27 +244,6 @@ struct XMLTreeState {
         }
         stack.append(OpenElement(name: nameKey, key: key ?? name.localKey, path: path, location: location,
                                  attributes: attributeNodes))
-    }
-
-    /// `parent/name` or `parent/name[index]`, built in one allocation: a path is made for
-    /// every element, and appending piece by piece to a `String` cost ~1,300 instructions.
-    static func childPath(_ parent: String, _ name: String, index: Int?) -> String {
-        var parent = parent, name = name
-        var suffix = index.map { "[" + String($0) + "]" } ?? ""  // a small string: no allocation
-        return parent.withUTF8 { parentBytes in
-            name.withUTF8 { nameBytes in
-                suffix.withUTF8 { suffixBytes in
-                    String(unsafeUninitializedCapacity: parentBytes.count + 1 + nameBytes.count + suffixBytes.count) { out in
-                        var at = out.initialize(fromContentsOf: parentBytes)
-                        out[at] = UInt8(ascii: "/")
-                        at += 1
-                        at = UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(fromContentsOf: nameBytes) + at
-                        at = UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(fromContentsOf: suffixBytes) + at
-                        return at
-                    }
-                }
-            }
-        }
     }
 
     private static func siblingSlot(of name: NameKey, in parent: inout OpenElement) -> Int? {
@@ -300,7 +279,7 @@ struct XMLTreeState {
             default: break
             }
             try countNode(location)
-            attributeNodes.append(FormNode(key: attributeName.local, path: path + "/@" + attributeName.written,
+            attributeNodes.append(FormNode(key: attributeName.local, path: NodePath.appending(attributeName.written, to: path, separator: "/@"),
                                            location: location, content: .scalar(FormScalar(value))))
         }
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
