@@ -238,10 +238,18 @@ public struct JSONOutput: Sendable {
         var index = 0
         let base = source.baseAddress
         while index < count {
-            // Eight bytes at a time while none of them can need an escape (the usual case: long
-            // runs of plain text); in a block that may, go straight to its first candidate byte,
-            // which the byte-wise code below then judges.
-            if index &+ 8 <= count, let base {
+            // Sixteen (near the end eight) bytes at a time while none of them can need an escape
+            // (the usual case: long runs of plain text); in a block that may, go straight to its
+            // first candidate byte, which the byte-wise code below then judges.
+            if index &+ 16 <= count, let base {
+                let first = Self.escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                let second = Self.escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)))
+                if first | second == 0 {
+                    index &+= 16
+                    continue
+                }
+                index &+= first != 0 ? first.trailingZeroBitCount &>> 3 : 8 &+ second.trailingZeroBitCount &>> 3
+            } else if index &+ 8 <= count, let base {
                 let mask = Self.escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
                 if mask == 0 {
                     index &+= 8
