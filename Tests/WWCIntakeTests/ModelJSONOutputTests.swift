@@ -91,6 +91,34 @@ import Testing
         }
     }
 
+    /// The eight-byte scan flags exactly the blocks holding a control, `"`, `\\` or 0xE2, and
+    /// its lowest flag is the first such byte, whatever comes after it (every byte value at
+    /// every position, behind plain text, 0x80–0xFF and another candidate).
+    @Test func blockScanFlagsTheFirstCandidate() {
+        func word(_ bytes: [UInt8]) -> UInt64 {
+            bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
+        let candidate: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        for fill: UInt8 in [0x61, 0xC3, 0xFF, 0x7F] {
+            #expect(JSONOutput.escapeCandidates(word(Array(repeating: fill, count: 8))) == 0)
+            for position in 0..<8 {
+                for value in 0...255 {
+                    var bytes = Array(repeating: fill, count: 8)
+                    bytes[position] = UInt8(value)
+                    for tail in [fill, 0x00, 0x22, 0xE2] {
+                        if position < 7 { bytes[7] = tail }
+                        let expectedFirst = bytes.firstIndex(where: candidate)
+                        let mask = JSONOutput.escapeCandidates(word(bytes))
+                        #expect((mask == 0) == (expectedFirst == nil))
+                        if let expectedFirst, mask != 0 {
+                            #expect(mask.trailingZeroBitCount / 8 == expectedFirst)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// A truncated U+2028 lead (E2 80 at the very end, or E2 alone) stays as is.
     @Test func lineSeparatorLeadBytesNearTheEnd() {
         for text in ["x\u{2000}", "\u{2000}", "abcdefg\u{2028}", "abcdefgh\u{2029}", "\u{20AC}\u{2028}\u{20AC}"] {
