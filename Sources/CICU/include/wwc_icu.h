@@ -48,8 +48,17 @@ enum {
 
 /// Cleans text: removes control (Cc) and format (Cf: zero-width, BOM, soft hyphen, bidi marks)
 /// characters, collapses white-space runs (incl. U+00A0, U+202F) per `mode`, trims, then NFC.
-/// Returns bytes needed (0 = nothing left), or a negative status.
-int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// Returns bytes needed (0 = nothing left), or a negative status (WWC_ERR_ARGUMENT: invalid
+/// UTF-8). `*unchanged` (may be NULL) is set to 1 when the result equals the input byte for
+/// byte, so the caller can keep the text it has instead of building a copy.
+int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity,
+                       int32_t *unchanged);
+/// The same rules over UTF-16 with ICU asked about every character: the reference the tests
+/// hold `wwc_text_clean` (which works on UTF-8 and knows U+0000..U+00FF by table) to.
+int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// The first code point that is not NFC_QC=Yes with combining class 0 (U+0300): below it,
+/// `wwc_text_clean` skips normalization. For the tests.
+int32_t wwc_text_nfc_inert_limit(void);
 
 /// The matching key: NFKC case fold, all combining marks (Mn, Me) removed, every run of
 /// characters that are not letters, digits or spacing marks turned into one space, trimmed.
