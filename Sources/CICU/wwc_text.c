@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/utf8.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 // ICU's Latin-ASCII transliterator for letters NFKD cannot take apart (œ, æ, ø, ł, đ).
 // Instances are not documented as thread-safe, so each thread opens its own on first need and
@@ -198,44 +201,92 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
     const int breakPending = mode == WWC_TEXT_NARRATIVE ? 2 : 1;
     int pending = 0;  // 0 = nothing, 1 = a space, 2 = a line break (narrative mode)
     int mayChange = 0;  // holds a code point that NFC might change
-    int32_t n = 0;
+    int32_t n = 0;  // never more than i: every separator written stands for a run already read
     int32_t rc = WWC_OK;
+#define WWC_FLUSH_PENDING()                                             \
+    do {                                                                \
+        if (pending) {                                                  \
+            if (n > 0) filtered[n++] = pending == 2 ? '\n' : ' ';       \
+            pending = 0;                                                \
+        }                                                               \
+    } while (0)
     for (int32_t i = 0; i < length;) {
-        int32_t start = i;
-        UChar32 c = bytes[i];
-        int kind;
-        if (c < 0x80) {
-            i++;
-            kind = latin1_class[c];
-        } else {
-            U8_NEXT(bytes, i, length, c);
-            if (c < 0) { rc = WWC_ERR_ARGUMENT; goto done; }
-            if (c < 0x100) {
-                kind = latin1_class[c];
+#if defined(__SSE2__)
+        // 16 bytes at a time while they come out as they are: printable ASCII (U+0020..U+007E)
+        // and two-byte U+00C0..U+02FF (lead byte C3..CB: Latin-1 letters, Latin Extended, IPA,
+        // modifier letters; all kept, all NFC-inert), no sequence cut at either end, spaces
+        // single and not first (a last space becomes pending). The bulk of every narrative.
+        while (i + 16 <= length) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+            __m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+            __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC)));
+            __m128i trail = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));  // 80..BF (signed: below C0)
+            int leads = _mm_movemask_epi8(lead), trails = _mm_movemask_epi8(trail);
+            int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+            if ((_mm_movemask_epi8(ascii) | leads | trails) != 0xFFFF || trails != ((leads << 1) & 0xFFFF)
+                || (leads & 0x8000) || (spaces & 1) || (spaces & (spaces >> 1))) {
+                break;
+            }
+            WWC_FLUSH_PENDING();
+            _mm_storeu_si128((__m128i *)(filtered + n), v);  // n + 16 <= i + 16 <= length
+            i += 16;
+            if (spaces & 0x8000) {
+                n += 15;
+                pending = 1;
             } else {
-                kind = classify(c);
-                if (kind == KEEP && c >= NFC_INERT_BELOW && !mayChange
-                    && (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)) {
-                    mayChange = 1;
-                }
+                n += 16;
             }
         }
-        switch (kind) {
-        case KEEP:
-            if (pending && n > 0) filtered[n++] = pending == 2 ? '\n' : ' ';
-            pending = 0;
-            while (start < i) filtered[n++] = (char)bytes[start++];
-            break;
-        case SPACE:
-            if (pending == 0) pending = 1;
-            break;
-        case BREAK:
-            if (breakPending > pending) pending = breakPending;
-            break;
-        default:
+#endif
+        // Then up to 16 bytes one at a time, or up to and including the next character that
+        // is not printable ASCII.
+        int32_t stop = length - i > 16 ? i + 16 : length;
+        while (i < stop) {
+            uint8_t b = bytes[i];
+            if (b > 0x20 && b < 0x7F) {
+                WWC_FLUSH_PENDING();
+                filtered[n++] = (char)b;
+                i++;
+                continue;
+            }
+            if (b == 0x20) {
+                if (pending == 0) pending = 1;
+                i++;
+                continue;
+            }
+            int32_t start = i;
+            UChar32 c = b;
+            int kind;
+            if (c < 0x80) {
+                i++;
+                kind = latin1_class[c];
+            } else {
+                U8_NEXT(bytes, i, length, c);
+                if (c < 0) { rc = WWC_ERR_ARGUMENT; goto done; }
+                if (c < NFC_INERT_BELOW) {
+                    // U+0100..U+02FF: letters, modifier letters and symbols, none white space,
+                    // control or format (the tests hold this to ICU on every code point).
+                    kind = c < 0x100 ? latin1_class[c] : KEEP;
+                } else {
+                    kind = classify(c);
+                    if (kind == KEEP && !mayChange
+                        && (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)) {
+                        mayChange = 1;
+                    }
+                }
+            }
+            if (kind == KEEP) {
+                WWC_FLUSH_PENDING();
+                while (start < i) filtered[n++] = (char)bytes[start++];
+            } else if (kind == SPACE) {
+                if (pending == 0) pending = 1;
+            } else if (kind == BREAK) {
+                if (breakPending > pending) pending = breakPending;
+            }
             break;
         }
     }
+#undef WWC_FLUSH_PENDING
     if (mayChange) {
         rc = nfc_utf8(filtered, n, out, capacity);
         if (rc == length && length <= capacity && unchanged && memcmp(out, text, (size_t)length) == 0) *unchanged = 1;

@@ -28,22 +28,39 @@ static inline uint32_t load_be32(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+// Unrolled by eight with the working variables renamed instead of moved, and the message
+// schedule kept in a ring of 16 words.
+#define WWC_S0(x) (rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22))
+#define WWC_S1(x) (rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25))
+#define WWC_s0(x) (rotr(x, 7) ^ rotr(x, 18) ^ ((x) >> 3))
+#define WWC_s1(x) (rotr(x, 17) ^ rotr(x, 19) ^ ((x) >> 10))
+#define WWC_ROUND(a, b, c, d, e, f, g, h, i)                                                  \
+    do {                                                                                      \
+        uint32_t t1 = h + WWC_S1(e) + (g ^ (e & (f ^ g))) + k[i] + w[(i) & 15];               \
+        d += t1;                                                                              \
+        h = t1 + WWC_S0(a) + ((a & b) | (c & (a | b)));                                       \
+    } while (0)
+
 static void blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks) {
-    uint32_t w[64];
+    uint32_t w[16];
     for (; blocks > 0; blocks--, data += 64) {
         for (int i = 0; i < 16; i++) w[i] = load_be32(data + 4 * i);
-        for (int i = 16; i < 64; i++) {
-            uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
         uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
         uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
-        for (int i = 0; i < 64; i++) {
-            uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-            uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-            h = g; g = f; f = e; e = d + t1;
-            d = c; c = b; b = a; a = t1 + t2;
+        for (int r = 0; r < 64; r += 8) {
+            if (r >= 16) {
+                for (int i = r; i < r + 8; i++) {
+                    w[i & 15] += WWC_s1(w[(i - 2) & 15]) + w[(i - 7) & 15] + WWC_s0(w[(i - 15) & 15]);
+                }
+            }
+            WWC_ROUND(a, b, c, d, e, f, g, h, r + 0);
+            WWC_ROUND(h, a, b, c, d, e, f, g, r + 1);
+            WWC_ROUND(g, h, a, b, c, d, e, f, r + 2);
+            WWC_ROUND(f, g, h, a, b, c, d, e, r + 3);
+            WWC_ROUND(e, f, g, h, a, b, c, d, r + 4);
+            WWC_ROUND(d, e, f, g, h, a, b, c, r + 5);
+            WWC_ROUND(c, d, e, f, g, h, a, b, r + 6);
+            WWC_ROUND(b, c, d, e, f, g, h, a, r + 7);
         }
         state[0] += a; state[1] += b; state[2] += c; state[3] += d;
         state[4] += e; state[5] += f; state[6] += g; state[7] += h;
