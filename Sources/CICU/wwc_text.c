@@ -183,14 +183,56 @@ done:
     return rc;
 }
 
+// How the cleaned text is made of the input: pieces of it, each followed by at most one
+// separator that is not the next input byte. Lets Swift build the result from the String it
+// has (no UTF-8 validation of a decoded copy), or return that String when nothing changed.
+typedef struct pieces {
+    int32_t *list;      // start, end, separator (0, ' ' or '\n') per piece
+    int32_t capacity;   // pieces that fit in `list`
+    int32_t count;      // pieces closed so far, or -1 once they cannot describe the text
+    int32_t start;      // the open piece: input[start ..< end], or start < 0 when none
+    int32_t end;
+} pieces;
+
+static inline void pieces_close(pieces *p, int32_t separator) {
+    if (p->count < 0) return;
+    if (p->count == p->capacity) { p->count = -1; return; }
+    int32_t *entry = p->list + 3 * p->count++;
+    entry[0] = p->start;
+    entry[1] = p->end;
+    entry[2] = separator;
+    p->start = -1;
+}
+
+/// Input bytes [from, to) were copied to the output.
+static inline void pieces_keep(pieces *p, int32_t from, int32_t to) {
+    if (p->start >= 0 && from == p->end) {
+        p->end = to;
+        return;
+    }
+    if (p->start >= 0) pieces_close(p, 0);
+    p->start = from;
+    p->end = to;
+}
+
+/// A separator was written after the open piece: the next input byte when it is the same.
+static inline void pieces_separator(pieces *p, const uint8_t *bytes, int32_t length, char separator) {
+    if (p->end < length && bytes[p->end] == (uint8_t)separator) {
+        p->end++;
+        return;
+    }
+    pieces_close(p, (uint8_t)separator);
+}
+
 // Works on the UTF-8 bytes: the cleaned text is never longer than the input (a white-space
 // run of one or more bytes becomes one byte), so it is written straight into `out` when that
 // is as long as the input. Converting to UTF-16 and back, asking ICU about every character
 // and running the NFC quick check made this 15 % of a batch conversion.
 int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity,
-                       int32_t *unchanged) {
-    if (unchanged) *unchanged = 0;
+                       int32_t *pieceList, int32_t pieceCapacity, int32_t *pieceCount) {
+    if (pieceCount) *pieceCount = -1;
     if (length < 0 || (length > 0 && !text)) return WWC_ERR_ARGUMENT;
+    pieces parts = {pieceList, pieceList && pieceCount ? pieceCapacity : 0, pieceList && pieceCount ? 0 : -1, -1, 0};
     const uint8_t *bytes = (const uint8_t *)text;
     char stack[512];
     char *filtered = out;
@@ -206,7 +248,11 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
 #define WWC_FLUSH_PENDING()                                             \
     do {                                                                \
         if (pending) {                                                  \
-            if (n > 0) filtered[n++] = pending == 2 ? '\n' : ' ';       \
+            if (n > 0) {                                                \
+                char separator = pending == 2 ? '\n' : ' ';             \
+                filtered[n++] = separator;                              \
+                pieces_separator(&parts, bytes, length, separator);     \
+            }                                                           \
             pending = 0;                                                \
         }                                                               \
     } while (0)
@@ -229,13 +275,15 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
             }
             WWC_FLUSH_PENDING();
             _mm_storeu_si128((__m128i *)(filtered + n), v);  // n + 16 <= i + 16 <= length
-            i += 16;
             if (spaces & 0x8000) {
+                pieces_keep(&parts, i, i + 15);
                 n += 15;
                 pending = 1;
             } else {
+                pieces_keep(&parts, i, i + 16);
                 n += 16;
             }
+            i += 16;
         }
 #endif
         // Then up to 16 bytes one at a time, or up to and including the next character that
@@ -246,6 +294,7 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
             if (b > 0x20 && b < 0x7F) {
                 WWC_FLUSH_PENDING();
                 filtered[n++] = (char)b;
+                pieces_keep(&parts, i, i + 1);
                 i++;
                 continue;
             }
@@ -277,6 +326,7 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
             }
             if (kind == KEEP) {
                 WWC_FLUSH_PENDING();
+                pieces_keep(&parts, start, i);
                 while (start < i) filtered[n++] = (char)bytes[start++];
             } else if (kind == SPACE) {
                 if (pending == 0) pending = 1;
@@ -289,10 +339,10 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
 #undef WWC_FLUSH_PENDING
     if (mayChange) {
         rc = nfc_utf8(filtered, n, out, capacity);
-        if (rc == length && length <= capacity && unchanged && memcmp(out, text, (size_t)length) == 0) *unchanged = 1;
         goto done;
     }
-    if (unchanged && n == length && memcmp(filtered, text, (size_t)n) == 0) *unchanged = 1;
+    if (parts.start >= 0) pieces_close(&parts, 0);
+    if (pieceCount) *pieceCount = parts.count;
     if (filtered != out && n <= capacity) memcpy(out, filtered, (size_t)n);
     rc = n;
 done:

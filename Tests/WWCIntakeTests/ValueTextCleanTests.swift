@@ -93,7 +93,8 @@ import Testing
     }
 
     /// Every code point, alone and between others, in both modes: same status, same bytes as
-    /// the UTF-16 reference, and "unchanged" exactly when the output equals the input.
+    /// the UTF-16 reference, and (when described as pieces) "unchanged" exactly when the output
+    /// equals the input.
     @Test func everyCodePointMatchesReference() {
         var mismatches: [String] = []
         for value in UInt32(0)...0x10FFFF where !(0xD800...0xDFFF).contains(value) {
@@ -108,7 +109,8 @@ import Testing
             for (input, mode) in samples {
                 let fast = clean(input, mode: mode)
                 let slow = reference(input, mode: mode)
-                if fast.status != slow.status || fast.bytes != slow.bytes || fast.unchanged != (fast.bytes == input) {
+                if fast.status != slow.status || fast.bytes != slow.bytes
+                    || (fast.pieced ? fast.unchanged != (fast.bytes == input) : fast.unchanged) {
                     mismatches.append(String(value, radix: 16))
                 }
             }
@@ -127,15 +129,78 @@ import Testing
         #expect(fast.status == reference(bytes, mode: Int32(WWC_TEXT_LINE)).status)
     }
 
-    @Test func unchangedOnlyWhenIdentical() {
-        #expect(clean(Array("Déjà vu".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)
-        #expect(clean(Array("a\nb".utf8), mode: Int32(WWC_TEXT_NARRATIVE)).unchanged)
-        #expect(!clean(Array("a\nb".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)
-        #expect(!clean(Array("a\tb".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)
-        #expect(!clean(Array("a  b".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)
-        #expect(!clean(Array("e\u{0301}".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)
-        #expect(clean(Array("\u{AC01}\u{0301}".utf8), mode: Int32(WWC_TEXT_LINE)).unchanged)  // NFC already
-        #expect(clean([], mode: Int32(WWC_TEXT_LINE)).unchanged)  // "" → "" (Swift still says text.empty)
+    /// The result as pieces of the input: they rebuild C's output, and are one piece of the
+    /// whole input exactly when nothing changed.
+    @Test(arguments: [
+        ("Déjà vu", Int32(WWC_TEXT_LINE), true),
+        ("a\nb", Int32(WWC_TEXT_NARRATIVE), true),
+        ("a\nb", Int32(WWC_TEXT_LINE), false),
+        ("a\tb", Int32(WWC_TEXT_LINE), false),
+        ("a  b", Int32(WWC_TEXT_LINE), false),
+        (" a", Int32(WWC_TEXT_LINE), false),
+        ("a ", Int32(WWC_TEXT_LINE), false),
+        ("a\u{200B}b", Int32(WWC_TEXT_LINE), false),
+        ("para one.\r\n\r\n para two.\n\npara three", Int32(WWC_TEXT_NARRATIVE), false),
+        ("日本語 テキスト", Int32(WWC_TEXT_LINE), true),
+    ])
+    func pieces(raw: String, mode: Int32, unchanged: Bool) {
+        let input = Array(raw.utf8)
+        var list = [Int32](repeating: -9, count: 3 * 8)
+        var count: Int32 = -9
+        var output = [UInt8](repeating: 0, count: input.count + 16)
+        let needed = input.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                output.withUnsafeMutableBufferPointer { out in
+                    out.withMemoryRebound(to: CChar.self) {
+                        wwc_text_clean(chars.baseAddress, Int32(chars.count), mode, $0.baseAddress, Int32($0.count), &list, 8, &count)
+                    }
+                }
+            }
+        }
+        #expect(needed > 0 && count > 0)
+        var rebuilt: [UInt8] = []
+        for piece in 0..<Int(max(count, 0)) {
+            rebuilt += input[Int(list[3 * piece])..<Int(list[3 * piece + 1])]
+            if list[3 * piece + 2] != 0 { rebuilt.append(UInt8(list[3 * piece + 2])) }
+        }
+        #expect(rebuilt == Array(output[0..<Int(max(needed, 0))]))
+        #expect((count == 1 && list[0] == 0 && list[1] == Int32(input.count) && list[2] == 0) == unchanged)
+        #expect(rebuilt == Array(reference(input, mode: mode).bytes))
+    }
+
+    /// Pieces only while NFC changes nothing.
+    @Test func noPiecesWhenNormalized() {
+        var count: Int32 = -9
+        var list = [Int32](repeating: 0, count: 3 * 8)
+        var output = [CChar](repeating: 0, count: 64)
+        let needed = wwc_text_clean("e\u{0301}te", 5, Int32(WWC_TEXT_LINE), &output, 64, &list, 8, &count)
+        #expect(needed == 4)
+        #expect(count == -1)
+    }
+
+    /// `text`/`narrative` (built from pieces, the raw String, or decoded output) against the
+    /// UTF-16 reference on generated mixtures of the boundary cases.
+    @Test func swiftResultMatchesReference() throws {
+        let parts = ["a", "bé", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2028}", "\u{200B}", "\u{00AD}", "e\u{0301}",
+                     "x.y ", "œuvre ", "日本", "\u{0007}", "palabra larga con acentos: acción, región, número. "]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            var raw = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var bits = seed
+            for _ in 0..<Int(bits % 40) {
+                bits = bits &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                raw += parts[Int((bits >> 33) % UInt64(parts.count))]
+            }
+            for (mode, clean) in [(Int32(WWC_TEXT_LINE), parser.text), (Int32(WWC_TEXT_NARRATIVE), parser.narrative)] {
+                let expected = reference(Array(raw.utf8), mode: mode)
+                if expected.status > 0 {
+                    #expect(try Array(clean(raw).utf8) == expected.bytes, "\(raw.debugDescription)")
+                } else {
+                    #expect(code { try clean(raw) } == .textEmpty)
+                }
+            }
+        }
     }
 
     /// A buffer too small for the result: the size is still reported, as with room.
@@ -146,17 +211,20 @@ import Testing
         let needed = input.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 var byte: CChar = 0
-                return wwc_text_clean(chars.baseAddress, Int32(chars.count), Int32(WWC_TEXT_LINE), &byte, 0, nil)
+                return wwc_text_clean(chars.baseAddress, Int32(chars.count), Int32(WWC_TEXT_LINE), &byte, 0, nil, 0, nil)
             }
         }
         #expect(needed == Int32(full.bytes.count))
         #expect(full.status == reference(input, mode: Int32(WWC_TEXT_LINE)).status)
     }
 
-    private func clean(_ input: [UInt8], mode: Int32) -> (status: Int32, bytes: [UInt8], unchanged: Bool) {
-        var unchanged: Int32 = -1
-        let (status, bytes) = run(input) { wwc_text_clean($0, $1, mode, $2, $3, &unchanged) }
-        return (status, bytes, unchanged == 1)
+    /// C's output, and whether its pieces say it is the input unchanged.
+    private func clean(_ input: [UInt8], mode: Int32) -> (status: Int32, bytes: [UInt8], unchanged: Bool, pieced: Bool) {
+        var list = [Int32](repeating: 0, count: 3 * 16)
+        var count: Int32 = -9
+        let (status, bytes) = run(input) { wwc_text_clean($0, $1, mode, $2, $3, &list, 16, &count) }
+        let unchanged = input.isEmpty ? count == 0 : count == 1 && list[0] == 0 && list[1] == Int32(input.count) && list[2] == 0
+        return (status, bytes, unchanged, count >= 0)
     }
 
     private func reference(_ input: [UInt8], mode: Int32) -> (status: Int32, bytes: [UInt8]) {

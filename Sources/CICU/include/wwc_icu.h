@@ -49,10 +49,14 @@ enum {
 /// Cleans text: removes control (Cc) and format (Cf: zero-width, BOM, soft hyphen, bidi marks)
 /// characters, collapses white-space runs (incl. U+00A0, U+202F) per `mode`, trims, then NFC.
 /// Returns bytes needed (0 = nothing left), or a negative status (WWC_ERR_ARGUMENT: invalid
-/// UTF-8). `*unchanged` (may be NULL) is set to 1 when the result equals the input byte for
-/// byte, so the caller can keep the text it has instead of building a copy.
+/// UTF-8). When NFC changed nothing, the result is also described as pieces of the input, so
+/// the caller can build it from the text it has: `*pieceCount` (-1 when not described, e.g.
+/// more than `pieceCapacity` pieces) triples in `pieceList`: start and end byte offsets in
+/// `text`, then the separator written after the piece (0 = none, ' ' or '\n'). The result
+/// equals the input exactly when that is one piece [0, length) with no separator.
+/// `pieceList` and `pieceCount` may be NULL.
 int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity,
-                       int32_t *unchanged);
+                       int32_t *pieceList, int32_t pieceCapacity, int32_t *pieceCount);
 /// The same rules over UTF-16 with ICU asked about every character: the reference the tests
 /// hold `wwc_text_clean` (which works on UTF-8 and knows U+0000..U+00FF by table) to.
 int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
