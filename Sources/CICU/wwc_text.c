@@ -258,82 +258,79 @@ int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out
     } while (0)
     for (int32_t i = 0; i < length;) {
 #if defined(__SSE2__)
-        // 16 bytes at a time while they come out as they are: printable ASCII (U+0020..U+007E)
-        // and two-byte U+00C0..U+02FF (lead byte C3..CB: Latin-1 letters, Latin Extended, IPA,
-        // modifier letters; all kept, all NFC-inert), no sequence cut at either end, spaces
-        // single and not first (a last space becomes pending). The bulk of every narrative.
-        while (i + 16 <= length) {
+        // The longest prefix of the next 16 bytes that comes out as it is: printable ASCII
+        // (U+0020..U+007E) and whole two-byte U+00C0..U+02FF (lead byte C3..CB: Latin-1
+        // letters, Latin Extended, IPA, modifier letters; all kept, all NFC-inert), with single
+        // spaces after a kept character (a last space becomes pending). The bulk of every
+        // narrative goes this way; the first byte that does not, one character at a time below.
+        if (length - i >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
-            __m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-            __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC)));
-            __m128i trail = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));  // 80..BF (signed: below C0)
-            int leads = _mm_movemask_epi8(lead), trails = _mm_movemask_epi8(trail);
+            int ascii = _mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
+            int leads = _mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC))));
+            int trails = _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));  // 80..BF (signed: below C0)
             int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-            if ((_mm_movemask_epi8(ascii) | leads | trails) != 0xFFFF || trails != ((leads << 1) & 0xFFFF)
-                || (leads & 0x8000) || (spaces & 1) || (spaces & (spaces >> 1))) {
-                break;
+            int pairs = leads & (trails >> 1);  // a lead byte with its trail byte in these 16
+            int good = ascii | pairs | (pairs << 1);
+            int bad = ~good | (spaces & (spaces << 1));  // the second space of two
+            if (pending || n == 0) bad |= spaces & 1;   // a space that joins a run, or leads
+            int k = __builtin_ctz((unsigned)bad | 0x10000u);
+            if (k > 0) {
+                WWC_FLUSH_PENDING();  // the first byte is no space here when one is pending
+                _mm_storeu_si128((__m128i *)(filtered + n), v);  // n + 16 <= i + 16 <= length
+                int32_t kept = (spaces >> (k - 1)) & 1 ? k - 1 : k;
+                if (kept > 0) pieces_keep(&parts, i, i + kept);
+                if (kept < k) pending = 1;
+                n += kept;
+                i += k;
+                continue;
             }
-            WWC_FLUSH_PENDING();
-            _mm_storeu_si128((__m128i *)(filtered + n), v);  // n + 16 <= i + 16 <= length
-            if (spaces & 0x8000) {
-                pieces_keep(&parts, i, i + 15);
-                n += 15;
-                pending = 1;
-            } else {
-                pieces_keep(&parts, i, i + 16);
-                n += 16;
-            }
-            i += 16;
         }
 #endif
-        // Then up to 16 bytes one at a time, or up to and including the next character that
-        // is not printable ASCII.
-        int32_t stop = length - i > 16 ? i + 16 : length;
-        while (i < stop) {
-            uint8_t b = bytes[i];
-            if (b > 0x20 && b < 0x7F) {
-                WWC_FLUSH_PENDING();
-                filtered[n++] = (char)b;
-                pieces_keep(&parts, i, i + 1);
-                i++;
-                continue;
-            }
-            if (b == 0x20) {
-                if (pending == 0) pending = 1;
-                i++;
-                continue;
-            }
-            int32_t start = i;
-            UChar32 c = b;
-            int kind;
-            if (c < 0x80) {
-                i++;
-                kind = latin1_class[c];
+        // One character.
+        uint8_t b = bytes[i];
+        if (b > 0x20 && b < 0x7F) {
+            WWC_FLUSH_PENDING();
+            filtered[n++] = (char)b;
+            pieces_keep(&parts, i, i + 1);
+            i++;
+            continue;
+        }
+        if (b == 0x20) {
+            if (pending == 0) pending = 1;
+            i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c = b;
+        int kind;
+        if (c < 0x80) {
+            i++;
+            kind = latin1_class[c];
+        } else {
+            U8_NEXT(bytes, i, length, c);
+            if (c < 0) { rc = WWC_ERR_ARGUMENT; goto done; }
+            if (c < NFC_INERT_BELOW) {
+                // U+0100..U+02FF: letters, modifier letters and symbols, none white space,
+                // control or format (the tests hold this to ICU on every code point).
+                kind = c < 0x100 ? latin1_class[c] : KEEP;
             } else {
-                U8_NEXT(bytes, i, length, c);
-                if (c < 0) { rc = WWC_ERR_ARGUMENT; goto done; }
-                if (c < NFC_INERT_BELOW) {
-                    // U+0100..U+02FF: letters, modifier letters and symbols, none white space,
-                    // control or format (the tests hold this to ICU on every code point).
-                    kind = c < 0x100 ? latin1_class[c] : KEEP;
-                } else {
-                    kind = classify(c);
-                    if (kind == KEEP && !mayChange
-                        && (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)) {
-                        mayChange = 1;
-                    }
+                kind = classify(c);
+                if (kind == KEEP && !mayChange
+                    && (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)) {
+                    mayChange = 1;
                 }
             }
-            if (kind == KEEP) {
-                WWC_FLUSH_PENDING();
-                pieces_keep(&parts, start, i);
-                while (start < i) filtered[n++] = (char)bytes[start++];
-            } else if (kind == SPACE) {
-                if (pending == 0) pending = 1;
-            } else if (kind == BREAK) {
-                if (breakPending > pending) pending = breakPending;
-            }
-            break;
+        }
+        if (kind == KEEP) {
+            WWC_FLUSH_PENDING();
+            pieces_keep(&parts, start, i);
+            while (start < i) filtered[n++] = (char)bytes[start++];
+        } else if (kind == SPACE) {
+            if (pending == 0) pending = 1;
+        } else if (kind == BREAK) {
+            if (breakPending > pending) pending = breakPending;
         }
     }
 #undef WWC_FLUSH_PENDING
