@@ -173,10 +173,15 @@ typedef struct wwc_message_arg {
 } wwc_message_arg;
 
 /// Formats an ICU MessageFormat pattern with named arguments. On a syntax error returns
-/// WWC_ERR_PARSE with *error_offset (UTF-16 offset in the pattern).
+/// WWC_ERR_PARSE with *error_offset (UTF-16 offset in the pattern). Thread-safe: each thread
+/// keeps its own cache of compiled patterns keyed by (locale, pattern), freed at thread exit.
 int32_t wwc_message_format(const char *pattern, int32_t length, const char *locale,
                            const wwc_message_arg *args, int32_t count, char *out, int32_t capacity,
                            int32_t *error_offset);
+/// Compiled patterns in the calling thread's cache (for tests).
+int32_t wwc_message_cache_size(void);
+/// Empties the calling thread's cache of compiled patterns.
+void wwc_message_cache_reset(void);
 /// Describes a pattern: one line per fact, "A\t<name>" for each argument name and
 /// "K\t<name>\t<keyword>" for each plural/selectordinal selector keyword ("one", "=0").
 int32_t wwc_message_inspect(const char *pattern, int32_t length, char *out, int32_t capacity,
