@@ -19,6 +19,9 @@ final class DateFormatHandle {
     let style: Style
     /// The ICU pattern in use, e.g. `d/MM/y`.
     let pattern: String
+    /// Whether the month is written as a name (`MMM`, `MMMM`), not as a number: numeric
+    /// day/month orders can be ambiguous (decided once here, not per parsed date).
+    let hasMonthName: Bool
 
     init(locale: String, style: Style, fourDigitYear: Bool) throws(ICUStatus) {
         var status: Int32 = 0
@@ -28,6 +31,7 @@ final class DateFormatHandle {
         self.raw = handle
         self.style = style
         self.pattern = (try? ICUCall.string(initialCapacity: 64) { wwc_datefmt_pattern(handle, $0, $1) }.get()) ?? ""
+        self.hasMonthName = pattern.contains("MMM")
     }
 
     deinit { wwc_datefmt_close(raw) }
@@ -49,4 +53,23 @@ final class DateFormatHandle {
             wwc_datefmt_format(raw, Int32(year), Int32(month), Int32(day), out, capacity)
         }.get()
     }
+}
+
+/// The date parsers a locale tries, in order: ISO first, then short, medium, long and full,
+/// each also with a 4-digit year (entries whose pattern an earlier one has are skipped).
+enum DateFormatPlan {
+    struct Entry {
+        let style: DateFormatHandle.Style
+        let fourDigitYear: Bool
+    }
+
+    static let entries: [Entry] = [
+        Entry(style: .iso, fourDigitYear: false), Entry(style: .short, fourDigitYear: false),
+        Entry(style: .short, fourDigitYear: true), Entry(style: .medium, fourDigitYear: false),
+        Entry(style: .medium, fourDigitYear: true), Entry(style: .long, fourDigitYear: false),
+        Entry(style: .long, fourDigitYear: true), Entry(style: .full, fourDigitYear: false),
+    ]
+
+    /// The pattern of the ISO entry (`WWC_DATE_ISO` in wwc_date.c).
+    static let isoPattern = "yyyy-MM-dd"
 }
