@@ -1,5 +1,6 @@
 import Testing
 @testable import WWCIntake
+internal import CICU
 
 /// Pins the byte-level fast paths of the value parsers (ISO dates, printable-ASCII URLs and
 /// e-mail addresses, plain host names without IDNA) to the general ICU/Foundation paths they
@@ -469,6 +470,38 @@ import Testing
         }
     }
 
+    /// The batched names are ICU's per-country names, for every country and language used.
+    @Test(arguments: ["en", "es", "pt", "fr", "en-US", "es-MX", "es-CO", "pt-BR", "pt-PT", "fr-CA", "fr-FR", "de", "ja"])
+    func batchedCountryNamesMatchICU(language: String) throws {
+        let count = Int(wwcCountryCount())
+        let batched = CountryNames.names(in: language, count: count)
+        #expect(batched.count == count)
+        var named = 0
+        for index in 0..<count {
+            let code = try #require(CountryNames.codeForTests(index))
+            let single = CountryNames.name(of: code, in: language)
+            #expect(batched[index] == single, "\(language) \(code)")
+            if single != nil { named += 1 }
+        }
+        #expect(named > 200)
+    }
+
+    /// The ASCII match key is `MatchKey.make` for every country name and every ASCII character.
+    @Test func asciiCountryKeysMatchMatchKey() {
+        var texts: [String] = []
+        for language in ["en", "es", "pt", "fr", "pt-PT", "es-MX", "fr-CA"] {
+            texts += CountryNames.names(in: language, count: Int(wwcCountryCount())).compactMap { $0 }
+        }
+        for byte in UInt8(0x20)...UInt8(0x7E) {
+            let c = String(UnicodeScalar(byte))
+            texts += [c, "a\(c)b", "\(c)Ab", "aB\(c)", "\(c)\(c)x\(c)\(c)y\(c)"]
+        }
+        texts += ["", " ", "  St. Kitts & Nevis  ", "Congo - Brazzaville", "U.S. Outlying Islands", "A1 B2"]
+        for text in texts {
+            #expect(CountryNames.matchKey(text) == MatchKey.make(text), "\(text)")
+        }
+    }
+
     // MARK: Money
 
     @Test(arguments: [
@@ -602,6 +635,14 @@ import Testing
         }
     }
 }
+
+extension CountryNames {
+    fileprivate static func codeForTests(_ index: Int) -> String? {
+        try? ICUCall.string(initialCapacity: 8, { wwc_country_code(Int32(index), $0, $1) }).get()
+    }
+}
+
+private func wwcCountryCount() -> Int32 { wwc_country_count() }
 
 extension Result {
     fileprivate var code: DiagnosticCode? {
