@@ -502,6 +502,43 @@ internal import CICU
         }
     }
 
+    // MARK: Plain digits
+
+    /// Plain ASCII digits read without ICU give what ICU gives (values and errors), per locale.
+    @Test(arguments: locales)
+    func plainDigitsMatchICU(locale: String) throws {
+        let parser = try ValueParser(locale: locale)
+        let texts = [
+            "0", "00", "007", "1", "12", "999", "1000", "1234", "1799", "1800", "2023", "2200", "2201", "0002024",
+            "123456789012345678", "999999999999999999", "1234567890123456789", "99999999999999999999",
+        ]
+        for text in texts {
+            let plain = ValueParser.plainDigitsValue(text)
+            #expect(plain == (text.utf8.count <= 18 ? Int(text) : nil))
+            #expect(Self.outcome { try parser.integer(text) } == Self.outcome { try parser.integerViaICU(text, raw: text) }, "\(text)")
+            #expect(Self.outcome { try parser.decimal(text) } == Self.outcome { try parser.decimalViaICU(text, raw: text) }, "\(text)")
+            #expect(Self.outcome { try parser.year(text) } == Self.outcome { try parser.year(nil, text: text, raw: text) }, "\(text)")
+        }
+    }
+
+    @Test(arguments: ["", " ", "+1", "-1", "1,000", "1.000", "1 000", "１２", "٣", "12a", "1e3", "0x1", "1234567890123456789"])
+    func plainDigitsLeaveOthersToICU(text: String) {
+        #expect(ValueParser.plainDigitsValue(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("en-US", "2023", 2023), ("es-CO", " 2023 ", 2023), ("pt-BR", "1800", 1800), ("fr-FR", "2200", 2200),
+    ])
+    func years(locale: String, raw: String, expected: Int) throws {
+        #expect(try ValueParser(locale: locale).year(raw) == expected)
+    }
+
+    @Test(arguments: [("en-US", "1799"), ("es-MX", "2201"), ("fr-CA", "0"), ("pt-PT", "007")])
+    func yearsOutOfRange(locale: String, raw: String) throws {
+        let error = Self.outcome { try ValueParser(locale: locale).year(raw) }
+        #expect(error.code == .numberOutOfRange)
+    }
+
     // MARK: Money
 
     @Test(arguments: [

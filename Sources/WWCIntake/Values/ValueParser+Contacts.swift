@@ -6,9 +6,11 @@ extension ValueParser {
     /// The local part is kept as written. No spaces, one `@`, a dotted domain that passes
     /// IDNA (STD3 rules) — else `email.invalid`.
     public func email(_ raw: String) throws(ValueError) -> String {
-        let text = try self.text(raw)
-        let result = Self.printableASCII(text) ? Self.asciiEmail(text) : Self.generalEmail(text)
-        guard let result else { throw failure(.emailInvalid, raw, example: "datos@ciudad.gov") }
+        var text = try self.text(raw)
+        let ascii: String?? = text.withUTF8 { Self.printableASCII($0) ? .some(Self.asciiEmail($0)) : nil }
+        guard let result = ascii ?? Self.generalEmail(text) else {
+            throw failure(.emailInvalid, raw, example: "datos@ciudad.gov")
+        }
         return result
     }
 
@@ -16,15 +18,21 @@ extension ValueParser {
     /// the same answer as `generalEmail`.
     static func asciiEmail(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard !bytes.contains(0x20), let at = bytes.lastIndex(of: 0x40) else { return nil }
-            let local = bytes[..<at]
-            let domain = bytes[(at + 1)...]
-            guard isValidASCIILocalPart(local), domain.contains(0x2E), domain.first != 0x2E,
-                let ascii = domainToASCII(domain), ascii.utf8.contains(0x2E)
-            else { return nil }
-            return String(decoding: local, as: UTF8.self) + "@" + ascii
-        }
+        return text.withUTF8 { asciiEmail($0) }
+    }
+
+    static func asciiEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(0x20), let at = bytes.lastIndex(of: 0x40) else { return nil }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
+        guard isValidASCIILocalPart(local), domain.contains(0x2E), domain.first != 0x2E else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        output.append(contentsOf: local)
+        output.append(0x40)
+        let hostStart = output.count
+        guard appendDomainASCII(domain, to: &output), output[hostStart...].contains(0x2E) else { return nil }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `email` for any text, with `Character` semantics.
@@ -43,9 +51,11 @@ extension ValueParser {
     /// host lower-cased, port, path, query and fragment kept as written. No spaces, no user
     /// info (`user@host`) — else `url.invalid`.
     public func url(_ raw: String) throws(ValueError) -> String {
-        let text = try self.text(raw)
-        let result = Self.printableASCII(text) ? Self.asciiURL(text) : Self.generalURL(text)
-        guard let result else { throw failure(.urlInvalid, raw, example: "https://www.ciudad.gov/datos") }
+        var text = try self.text(raw)
+        let ascii: String?? = text.withUTF8 { Self.printableASCII($0) ? .some(Self.asciiURL($0)) : nil }
+        guard let result = ascii ?? Self.generalURL(text) else {
+            throw failure(.urlInvalid, raw, example: "https://www.ciudad.gov/datos")
+        }
         return result
     }
 
@@ -54,37 +64,46 @@ extension ValueParser {
     /// search and `Character` indexing (~55,000 instructions per URL before).
     static func asciiURL(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            let count = bytes.count
-            var separator = -1
-            if count >= 3 {
-                for index in 0...(count - 3) where bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {
-                    separator = index
-                    break
-                }
+        return text.withUTF8 { asciiURL($0) }
+    }
+
+    static func asciiURL(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = bytes.count
+        var separator = -1
+        if count >= 3 {
+            for index in 0...(count - 3) where bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {
+                separator = index
+                break
             }
-            guard separator >= 0, !bytes.contains(0x20) else { return nil }
-            let scheme = String(decoding: bytes[..<separator].map(asciiLowercased), as: UTF8.self)
-            guard scheme == "http" || scheme == "https" else { return nil }
-            let authorityStart = separator + 3
-            var authorityEnd = authorityStart
-            while authorityEnd < count, bytes[authorityEnd] != 0x2F, bytes[authorityEnd] != 0x3F, bytes[authorityEnd] != 0x23 {
-                authorityEnd += 1
-            }
-            let authority = bytes[authorityStart..<authorityEnd]
-            guard !authority.isEmpty, !authority.contains(0x40) else { return nil }
-            var hostEnd = authorityEnd
-            if let colon = authority.lastIndex(of: 0x3A) {
-                let digits = bytes[(colon + 1)..<authorityEnd]
-                guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
-                    return nil
-                }
-                hostEnd = colon
-            }
-            let host = bytes[authorityStart..<hostEnd]
-            guard host.contains(0x2E), let ascii = domainToASCII(host), ascii.utf8.contains(0x2E) else { return nil }
-            return scheme + "://" + ascii + String(decoding: bytes[hostEnd...], as: UTF8.self)
         }
+        guard separator >= 0, !bytes.contains(0x20) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(count + 8)
+        for byte in bytes[..<separator] { output.append(asciiLowercased(byte)) }
+        guard output.elementsEqual("http".utf8) || output.elementsEqual("https".utf8) else { return nil }
+        let authorityStart = separator + 3
+        var authorityEnd = authorityStart
+        while authorityEnd < count, bytes[authorityEnd] != 0x2F, bytes[authorityEnd] != 0x3F, bytes[authorityEnd] != 0x23 {
+            authorityEnd += 1
+        }
+        let authority = bytes[authorityStart..<authorityEnd]
+        guard !authority.isEmpty, !authority.contains(0x40) else { return nil }
+        var hostEnd = authorityEnd
+        if let colon = authority.lastIndex(of: 0x3A) {
+            let digits = bytes[(colon + 1)..<authorityEnd]
+            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                return nil
+            }
+            hostEnd = colon
+        }
+        let host = bytes[authorityStart..<hostEnd]
+        output.append(contentsOf: "://".utf8)
+        let hostStart = output.count
+        guard host.contains(0x2E), appendDomainASCII(host, to: &output), output[hostStart...].contains(0x2E) else {
+            return nil
+        }
+        output.append(contentsOf: bytes[hostEnd...])
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `url` for any text, with `Character` semantics (a space followed by a combining mark is
@@ -184,10 +203,18 @@ extension ValueParser {
     /// no trailing dot) is one IDNA leaves as it is but for lower-casing A–Z, so that is done
     /// here without ICU; anything else goes through IDNA.
     static func domainToASCII(_ domain: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        var output: [UInt8] = []
+        guard appendDomainASCII(domain, to: &output) else { return nil }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `domainToASCII(domain)` to `output`; false (nothing appended) when IDNA fails.
+    static func appendDomainASCII(_ domain: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8]) -> Bool {
         if isPlainHostName(domain) {
-            return String(decoding: domain.map(asciiLowercased), as: UTF8.self)
+            for byte in domain { output.append(asciiLowercased(byte)) }
+            return true
         }
-        return domain.withMemoryRebound(to: CChar.self) { chars in
+        let ascii = domain.withMemoryRebound(to: CChar.self) { chars -> String? in
             let result = ICUCall.string(initialCapacity: 256) { out, capacity in
                 var zero: CChar = 0
                 guard let base = chars.baseAddress, !chars.isEmpty else {
@@ -198,6 +225,9 @@ extension ValueParser {
             guard case .success(let ascii) = result, !ascii.isEmpty else { return nil }
             return ascii
         }
+        guard let ascii else { return false }
+        output.append(contentsOf: ascii.utf8)
+        return true
     }
 
     /// Letter-digit-hyphen labels that UTS #46 (STD3, non-transitional) passes unchanged
@@ -231,7 +261,13 @@ extension ValueParser {
     /// Whether every byte is printable ASCII (U+0020–U+007E): then each `Character` is one
     /// byte and byte-wise search equals `Character`-wise search.
     static func printableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        var text = text
+        return text.withUTF8 { printableASCII($0) }
+    }
+
+    static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+        return true
     }
 
     @inline(__always)
