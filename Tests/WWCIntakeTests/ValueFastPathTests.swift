@@ -232,6 +232,55 @@ internal import CICU
         #expect(error.arguments["example"]?.description == example)
     }
 
+    /// Numeric dates read without ICU: for every all-numeric parser of a locale, each text the
+    /// fast reader accepts is read the same by ICU alone, and what it leaves gets ICU's answer.
+    @Test(arguments: locales + ["en-GB", "es-ES", "en-CA"])
+    func numericDatesMatchICU(locale: String) throws {
+        var shapes = 0
+        for entry in DateFormatPlan.entries {
+            let handle = try DateFormatHandle(locale: locale, style: entry.style, fourDigitYear: entry.fourDigitYear)
+            guard let shape = handle.numericShape else { continue }
+            shapes += 1
+            let days = ["1", "5", "01", "09", "10", "12", "13", "28", "29", "30", "31", "32", "0", "00", "001", "123"]
+            let months = ["1", "2", "02", "4", "04", "12", "13", "0", "00", "012"]
+            let years = ["2024", "2023", "1800", "2200", "1799", "2201", "2100", "2000", "24", "024", "0024", "20240", "99"]
+            let own = shape.separators.map { String(UnicodeScalar($0)) }
+            var accepted = 0
+            for separators in [own, own.map { $0 == "/" ? "-" : "/" }] {
+                for day in days {
+                    for month in months {
+                        for year in years {
+                            let parts = shape.fields.map { field -> String in
+                                switch field {
+                                case .day: day
+                                case .month: month
+                                case .year: year
+                                }
+                            }
+                            let text = parts[0] + separators[0] + parts[1] + separators[1] + parts[2]
+                            if shape.read(text) != nil { accepted += 1 }
+                            #expect(handle.parse(text) == handle.parseViaICU(text), "\(locale) \(handle.pattern) \(text)")
+                        }
+                    }
+                }
+            }
+            #expect(accepted > 100, "\(locale) \(handle.pattern)")
+            for text in ["", "1", "1/2/", "/1/2024", "1//2024", "1/2/2024/", " 1/2/2024", "1/2/2024 ", "1-2-2024", "2024-1-2", "１/２/２０２４"] {
+                #expect(handle.parse(text) == handle.parseViaICU(text), "\(locale) \(handle.pattern) \(text)")
+            }
+        }
+        #expect(shapes >= 2, "\(locale)")
+    }
+
+    @Test(arguments: [
+        ("d/MM/yy", true), ("M/d/yy", true), ("dd/MM/y", true), ("y-MM-dd", true), ("yyyy-MM-dd", true), ("dd.MM.yy", true),
+        ("d MMM y", false), ("dd/MM/yyy", false), ("d/M", false), ("d/M/y/d", false), ("d//M/y", false), ("'le' d/M/y", false),
+        ("yMMdd", false), ("dd/MM/y G", false), ("ddd/MM/y", false),
+    ])
+    func numericShapes(pattern: String, numeric: Bool) {
+        #expect((NumericDateShape(pattern: pattern) != nil) == numeric)
+    }
+
     // MARK: URLs
 
     @Test(arguments: [
