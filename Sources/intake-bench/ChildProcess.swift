@@ -13,6 +13,17 @@ enum ChildProcess {
         let status: Int32
         /// Peak resident set size of the child, in kB.
         let maxRSSKilobytes: Int
+        /// User + system CPU time of the child and the children it waited for (`wait4`
+        /// reports both): on a shared machine this moves much less than wall time.
+        let cpuSeconds: Double
+    }
+
+    /// CPU time (user + system) this process has used so far.
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// `/usr/bin/time`, when installed (Debian: `apt-get install -y time`).
@@ -30,7 +41,8 @@ enum ChildProcess {
             let outcome = try spawn(time, ["-f", "%M", "-o", report, path] + arguments, stdout: stdout, stderr: stderr)
             let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
             let kilobytes = text.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.last ?? 0
-            return Outcome(seconds: outcome.seconds, status: outcome.status, maxRSSKilobytes: kilobytes)
+            return Outcome(seconds: outcome.seconds, status: outcome.status, maxRSSKilobytes: kilobytes,
+                           cpuSeconds: outcome.cpuSeconds)
         }
         return try spawn(path, arguments, stdout: stdout, stderr: stderr)
     }
@@ -57,6 +69,8 @@ enum ChildProcess {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         // WIFEXITED / WEXITSTATUS by hand (macros are not imported).
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(seconds: seconds, status: exitStatus, maxRSSKilobytes: Int(usage.ru_maxrss))
+        func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return Outcome(seconds: seconds, status: exitStatus, maxRSSKilobytes: Int(usage.ru_maxrss),
+                       cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime))
     }
 }

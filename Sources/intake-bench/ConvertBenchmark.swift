@@ -47,7 +47,10 @@ struct ConvertBenchmark {
         let files: Int
         var seconds = Double.infinity
         var maxRSSKilobytes = 0
+        /// CPU time (user + system) of the best round's child process; nil in process.
+        var cpuSeconds: Double?
         var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+        var cpuMegabytesPerSecond: Double? { cpuSeconds.map { Double(bytes) / 1_000_000 / $0 } }
         var formsPerSecond: Double { Double(files) / seconds }
     }
 
@@ -82,9 +85,24 @@ struct ConvertBenchmark {
             }
         }
 
+        // Every timed run writes into a folder of its own, and all are deleted at the end: ext4
+        // skips inodes freed in the last ~30 s when it allocates new ones (`recently_deleted`),
+        // so deleting the previous run's 5,000 records right before a run made creating files
+        // several times slower than in a user's fresh or reused output folder.
+        var outputRuns = 0
+        func freshOutput() -> URL {
+            outputRuns += 1
+            return corpus.directory.appendingPathComponent("out-\(outputRuns)")
+        }
+        defer {
+            for run in 1...max(1, outputRuns) {
+                try? FileManager.default.removeItem(at: corpus.directory.appendingPathComponent("out-\(run)"))
+            }
+        }
+
         // Cases, measured round-robin.
         var rows: [Row] = []
-        var cases: [() throws -> (Double, Int)] = []
+        var cases: [() throws -> (seconds: Double, rss: Int, cpu: Double?)] = []
         let xmlFiles = try FileManager.default.contentsOfDirectory(atPath: corpus.xmlDirectory.path).sorted()
             .map { corpus.xmlDirectory.appendingPathComponent($0).path }
         let jsonFiles = try FileManager.default.contentsOfDirectory(atPath: corpus.jsonDirectory.path).sorted()
@@ -94,7 +112,7 @@ struct ConvertBenchmark {
             cases.append {
                 let outcome = try ChildProcess.run(xmllint, ["--stream", "--noout"] + xmlFiles, measureRSS: true)
                 guard outcome.status == 0 || outcome.status == 1 else { throw BenchmarkError.failed("xmllint exited \(outcome.status)") }
-                return (outcome.seconds, outcome.maxRSSKilobytes)
+                return (outcome.seconds, outcome.maxRSSKilobytes, outcome.cpuSeconds)
             }
         } else {
             print("xmllint not found (Debian: apt-get install -y libxml2-utils); its row is skipped")
@@ -109,7 +127,31 @@ struct ConvertBenchmark {
                 var nodes = 0
                 for bytes in data { nodes += FormReader.read(bytes, format: format).document?.root.children.count ?? 0 }
                 precondition(nodes > 0)
-                return (Self.seconds(since: start), 0)
+                return (Self.seconds(since: start), 0, nil)
+            }
+        }
+        // The file system's share: every record with --out-dir is a new file (temporary file +
+        // rename, so a reader never sees half a record), and creating a file is a new inode.
+        // Written here in process with the same writer, the same count and the XML sizes.
+        rows.append(Row(name: "file-system floor (XML count)", bytes: corpus.xml.bytes, files: corpus.xml.files))
+        cases.append {
+            let output = freshOutput()
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            let start = ContinuousClock.now, cpu = ChildProcess.ownCPUSeconds()
+            for (index, bytes) in xmlData.enumerated() {
+                try AtomicFileWriter.write(bytes, toPath: output.path + "/form-\(index).json")
+            }
+            return (Self.seconds(since: start), 0, ChildProcess.ownCPUSeconds() - cpu)
+        }
+        // The same conversions with JSON Lines on stdout (redirected to one file): no file per record.
+        let stdoutFile = corpus.directory.appendingPathComponent("stdout.jsonl").path
+        for (label, folder, stats) in [("XML", corpus.xmlDirectory, corpus.xml), ("JSON", corpus.jsonDirectory, corpus.json)] {
+            rows.append(Row(name: "intake convert \(label) j1 > stdout", bytes: stats.bytes, files: stats.files))
+            cases.append {
+                let outcome = try ChildProcess.run(intake, ["convert", folder.path, "--jobs", "1"], stdout: stdoutFile, stderr: log,
+                                                   measureRSS: true)
+                guard outcome.status <= 1 else { throw BenchmarkError.failed("intake convert exited \(outcome.status); see \(log)") }
+                return (outcome.seconds, outcome.maxRSSKilobytes, outcome.cpuSeconds)
             }
         }
         for (program, prefix) in [(intake, "intake")] + (baselinePath.map { [($0, "baseline")] } ?? []) {
@@ -117,11 +159,10 @@ struct ConvertBenchmark {
             for (label, folder, stats) in [("XML", corpus.xmlDirectory, corpus.xml), ("JSON", corpus.jsonDirectory, corpus.json)] {
                 rows.append(Row(name: "\(prefix) convert \(label) --jobs \(jobs)", bytes: stats.bytes, files: stats.files))
                 cases.append {
-                    try? FileManager.default.removeItem(at: output)
-                    let outcome = try ChildProcess.run(program, ["convert", folder.path, "--out-dir", output.path, "--jobs", "\(jobs)"],
+                    let outcome = try ChildProcess.run(program, ["convert", folder.path, "--out-dir", freshOutput().path, "--jobs", "\(jobs)"],
                                                        stderr: log, measureRSS: true)
                     guard outcome.status <= 1 else { throw BenchmarkError.failed("intake convert exited \(outcome.status); see \(log)") }
-                    return (outcome.seconds, outcome.maxRSSKilobytes)
+                    return (outcome.seconds, outcome.maxRSSKilobytes, outcome.cpuSeconds)
                 }
             }
         }
@@ -131,9 +172,12 @@ struct ConvertBenchmark {
         for round in 0...runs {
             parallelism.append(ParallelismProbe.measure())
             for (index, work) in cases.enumerated() {
-                let (seconds, rss) = try work()
+                let (seconds, rss, cpu) = try work()
                 rows[index].maxRSSKilobytes = max(rows[index].maxRSSKilobytes, rss)
-                if round > 0 { rows[index].seconds = min(rows[index].seconds, seconds) }
+                if round > 0 {
+                    rows[index].seconds = min(rows[index].seconds, seconds)
+                    if let cpu { rows[index].cpuSeconds = min(rows[index].cpuSeconds ?? .infinity, cpu) }
+                }
             }
         }
         parallelism.append(ParallelismProbe.measure())
@@ -172,13 +216,15 @@ struct ConvertBenchmark {
         print("best of \(runs) interleaved rounds (after one warm-up round); \(ProcessInfo.processInfo.activeProcessorCount) cores; "
               + (ChildProcess.timeTool == nil ? "peak RSS from wait4 (INFLATED by this process's size: apt-get install -y time)" : "peak RSS from /usr/bin/time"))
         print("case".padding(toLength: 32, withPad: " ", startingAt: 0)
-              + "      MB   files   seconds      MB/s    forms/s  peak RSS MB")
+              + "      MB   files   seconds      MB/s    forms/s  peak RSS MB   CPU s  CPU MB/s")
         for row in rows {
             print(row.name.padding(toLength: 32, withPad: " ", startingAt: 0)
                   + Self.pad(ReadersBenchmark.mb(row.bytes), 8) + Self.pad("\(row.files)", 8)
                   + Self.pad(String(format: "%.3f", row.seconds), 10) + Self.pad(String(format: "%.1f", row.megabytesPerSecond), 10)
                   + Self.pad(String(format: "%.0f", row.formsPerSecond), 11)
-                  + Self.pad(row.maxRSSKilobytes > 0 ? String(format: "%.1f", Double(row.maxRSSKilobytes) / 1024) : "-", 13))
+                  + Self.pad(row.maxRSSKilobytes > 0 ? String(format: "%.1f", Double(row.maxRSSKilobytes) / 1024) : "-", 13)
+                  + Self.pad(row.cpuSeconds.map { String(format: "%.3f", $0) } ?? "-", 8)
+                  + Self.pad(row.cpuMegabytesPerSecond.map { String(format: "%.1f", $0) } ?? "-", 10))
         }
         print("one small form, fresh process".padding(toLength: 32, withPad: " ", startingAt: 0)
               + String(format: "  best %.1f ms, median %.1f ms of 15, peak RSS %.1f MB", smallBest * 1000, smallMedian * 1000,
@@ -212,12 +258,38 @@ struct ConvertBenchmark {
             let ratio = xmlJ1.megabytesPerSecond / xmllint.megabytesPerSecond
             goals.append((String(format: "convert XML --jobs 1 / xmllint --stream MB/s = %.2f (goal ≥ 0.50)", ratio), "convert_xml_vs_xmllint", ratio >= 0.5))
             json.append(("convert_xml_vs_xmllint", String(format: "%.2f", ratio)))
+            if let intakeCPU = xmlJ1.cpuMegabytesPerSecond, let xmllintCPU = xmllint.cpuMegabytesPerSecond {
+                // The same ratio in CPU time: what the wall-time ratio would be on an idle machine.
+                let cpuRatio = intakeCPU / xmllintCPU
+                goals.append((String(format: "  same ratio in CPU time (user + system) = %.2f", cpuRatio), "probe", true))
+                json.append(("convert_xml_vs_xmllint_cpu", String(format: "%.2f", cpuRatio)))
+            }
+        }
+        if let xmllint = row("xmllint"), let piped = row("intake convert XML j1 > stdout") {
+            let ratio = piped.megabytesPerSecond / xmllint.megabytesPerSecond
+            var cpu = ""
+            if let pipedCPU = piped.cpuMegabytesPerSecond, let xmllintCPU = xmllint.cpuMegabytesPerSecond {
+                cpu = String(format: "; in CPU time %.2f", pipedCPU / xmllintCPU)
+            }
+            goals.append((String(format: "  without a file per record (JSON Lines on stdout) / xmllint MB/s = %.2f%@", ratio, cpu), "probe", true))
+            json.append(("convert_xml_stdout_vs_xmllint", String(format: "%.2f", ratio)))
+        }
+        if let xmllint = row("xmllint"), let floor = row("file-system floor") {
+            let bound = xmllint.seconds > 0 ? xmllint.seconds / floor.seconds : 0
+            goals.append((String(format: "  file-system floor: creating %d record files takes %.2f s (CPU %.2f s), alone %.2f × xmllint's time: "
+                                 + "--out-dir cannot beat a ratio of %.2f here", floor.files, floor.seconds, floor.cpuSeconds ?? 0,
+                                 floor.seconds / xmllint.seconds, bound), "probe", true))
+            json.append(("file_floor_vs_xmllint_time", String(format: "%.2f", floor.seconds / xmllint.seconds)))
         }
         if let xmlJ1, let jsonJ1 {
             let ratio = jsonJ1.megabytesPerSecond / xmlJ1.megabytesPerSecond
             goals.append((String(format: "convert JSON / convert XML MB/s (--jobs 1) = %.2f (goal ≥ 1.00; forms/s ratio %.2f)", ratio,
                                  jsonJ1.formsPerSecond / xmlJ1.formsPerSecond), "convert_json_vs_xml", ratio >= 1))
             json.append(("convert_json_vs_xml", String(format: "%.2f", ratio)))
+            if let jsonCPU = jsonJ1.cpuMegabytesPerSecond, let xmlCPU = xmlJ1.cpuMegabytesPerSecond {
+                goals.append((String(format: "  same ratio in CPU time (user + system) = %.2f", jsonCPU / xmlCPU), "probe", true))
+                json.append(("convert_json_vs_xml_cpu", String(format: "%.2f", jsonCPU / xmlCPU)))
+            }
         }
         for (label, one, two) in [("XML", xmlJ1, xmlJ2), ("JSON", jsonJ1, jsonJ2)] {
             guard let one, let two else { continue }

@@ -74,27 +74,39 @@ struct ConvertCommand: ParsableCommand {
         let progress = ProgressLine(total: files.count, terminal: stderr)
         let tally = Mutex(ConvertTally())
 
+        // Records are written by path string (see AtomicFileWriter.write(_:toPath:)).
+        let outFolderPath = outDirectory.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
+
         BatchConverter(converter: converter, jobs: jobs).run(files: files, process: { (index: Int, result: ConversionResult) -> ConvertOutput in
             // Worker thread: render the diagnostics (ICU MessageFormat; done here, not in the
             // serial `deliver`, so that a second job is not kept waiting for it), serialize and
-            // (with --out-dir) write the record.
-            let messages = result.diagnostics.map {
-                DiagnosticFormatter.line($0, message: catalogs.render($0, language: lang)) + "\n"
-            }.joined()
+            // (with --out-dir) write the record. Each diagnostic is rendered once: the same text
+            // goes to the stderr line and to the record's `diagnostics[].message`.
+            let rendered = result.diagnostics.map { catalogs.render($0, language: lang) }
+            var messages = ""
+            for (diagnostic, message) in zip(result.diagnostics, rendered) {
+                messages += DiagnosticFormatter.line(diagnostic, message: message)
+                messages += "\n"
+            }
             guard let record = result.record else {
                 return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
             }
-            let json = record.json { catalogs.render($0, language: lang) }
-            if let outDirectory {
-                let text = json.serialized(pretty: true) + "\n"
+            // The converter hands the record the same diagnostics as the result; render anew
+            // only if a caller ever made them differ.
+            let recordMessages = record.diagnostics == result.diagnostics
+                ? rendered : record.diagnostics.map { catalogs.render($0, language: lang) }
+            if let outFolderPath {
+                let bytes = record.serializedUTF8(pretty: true, messages: recordMessages, newline: true)
                 do {
-                    try AtomicFileWriter.write(Data(text.utf8), to: outDirectory.appendingPathComponent(names[index]), durable: fsync)
+                    try AtomicFileWriter.write(bytes, toPath: outFolderPath + names[index], durable: fsync)
                 } catch {
                     return ConvertOutput(result: result, line: nil, writeError: String(describing: error), messages: messages)
                 }
                 return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
             }
-            return ConvertOutput(result: result, line: json.serialized(pretty: single) + "\n", writeError: nil, messages: messages)
+            let line = String(decoding: record.serializedUTF8(pretty: single, messages: recordMessages, newline: true),
+                              as: UTF8.self)
+            return ConvertOutput(result: result, line: line, writeError: nil, messages: messages)
         }, deliver: { (_: Int, output: ConvertOutput) in
             // In input order, one at a time.
             if !output.result.diagnostics.isEmpty || output.writeError != nil { progress.clear() }

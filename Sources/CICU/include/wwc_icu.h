@@ -48,8 +48,21 @@ enum {
 
 /// Cleans text: removes control (Cc) and format (Cf: zero-width, BOM, soft hyphen, bidi marks)
 /// characters, collapses white-space runs (incl. U+00A0, U+202F) per `mode`, trims, then NFC.
-/// Returns bytes needed (0 = nothing left), or a negative status.
-int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// Returns bytes needed (0 = nothing left), or a negative status (WWC_ERR_ARGUMENT: invalid
+/// UTF-8). When NFC changed nothing, the result is also described as pieces of the input, so
+/// the caller can build it from the text it has: `*pieceCount` (-1 when not described, e.g.
+/// more than `pieceCapacity` pieces) triples in `pieceList`: start and end byte offsets in
+/// `text`, then the separator written after the piece (0 = none, ' ' or '\n'). The result
+/// equals the input exactly when that is one piece [0, length) with no separator (or, for
+/// empty input, no piece). `pieceList` and `pieceCount` may be NULL.
+int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity,
+                       int32_t *pieceList, int32_t pieceCapacity, int32_t *pieceCount);
+/// The same rules over UTF-16 with ICU asked about every character: the reference the tests
+/// hold `wwc_text_clean` (which works on UTF-8 and answers U+0000..U+02FF without ICU) to.
+int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// The first code point that is not NFC_QC=Yes with combining class 0 (U+0300): below it,
+/// `wwc_text_clean` skips normalization. For the tests.
+int32_t wwc_text_nfc_inert_limit(void);
 
 /// The matching key: NFKC case fold, all combining marks (Mn, Me) removed, every run of
 /// characters that are not letters, digits or spacing marks turned into one space, trimmed.
@@ -164,10 +177,15 @@ typedef struct wwc_message_arg {
 } wwc_message_arg;
 
 /// Formats an ICU MessageFormat pattern with named arguments. On a syntax error returns
-/// WWC_ERR_PARSE with *error_offset (UTF-16 offset in the pattern).
+/// WWC_ERR_PARSE with *error_offset (UTF-16 offset in the pattern). Thread-safe: each thread
+/// keeps its own cache of compiled patterns keyed by (locale, pattern), freed at thread exit.
 int32_t wwc_message_format(const char *pattern, int32_t length, const char *locale,
                            const wwc_message_arg *args, int32_t count, char *out, int32_t capacity,
                            int32_t *error_offset);
+/// Compiled patterns in the calling thread's cache (for tests).
+int32_t wwc_message_cache_size(void);
+/// Empties the calling thread's cache of compiled patterns.
+void wwc_message_cache_reset(void);
 /// Describes a pattern: one line per fact, "A\t<name>" for each argument name and
 /// "K\t<name>\t<keyword>" for each plural/selectordinal selector keyword ("one", "=0").
 int32_t wwc_message_inspect(const char *pattern, int32_t length, char *out, int32_t capacity,

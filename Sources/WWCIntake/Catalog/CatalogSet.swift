@@ -17,6 +17,9 @@ public final class CatalogSet: Sendable {
     /// Merged catalogs by locale (every base and every overlay), built once: rendering a
     /// message per diagnostic must not rebuild them.
     private let merged: [String: LocaleCatalog]
+    /// `catalog(for:)` of each tag in `merged`, worked out once: every rendered message looks
+    /// its language up (twice), and splitting the tag each time showed in profiles.
+    private let resolved: [String: LocaleCatalog]
 
     init(directory: URL, definition: FormDefinition, files: [CatalogFile]) {
         self.directory = directory
@@ -32,6 +35,11 @@ public final class CatalogSet: Sendable {
             }
         }
         self.merged = merged
+        var resolved: [String: LocaleCatalog] = [:]
+        for tag in merged.keys {
+            resolved[tag] = Self.resolve(tag, in: merged)
+        }
+        self.resolved = resolved
     }
 
     static func merge(base: CatalogFile, overlay: CatalogFile?) -> LocaleCatalog {
@@ -139,7 +147,12 @@ public final class CatalogSet: Sendable {
     /// The catalog for a locale tag: `es-CO` → the `es` base with the `es-CO` overlay if there
     /// is one; `es` → the base; `es_419`, `ES-mx` are understood; an unknown language → nil.
     public func catalog(for locale: String) -> LocaleCatalog? {
-        let (language, region) = Self.split(locale)
+        if let known = resolved[locale] { return known }
+        return Self.resolve(locale, in: merged)
+    }
+
+    private static func resolve(_ locale: String, in merged: [String: LocaleCatalog]) -> LocaleCatalog? {
+        let (language, region) = split(locale)
         if let region, let regional = merged[language + "-" + region] { return regional }
         return merged[language]
     }
@@ -207,9 +220,32 @@ public final class CatalogSet: Sendable {
 
     /// `criteria.DM1.status` → `criteria.*.status`; `outcomes[2].value` → `outcomes[].value`.
     static func genericFieldID(_ field: String) -> String {
+        // Most fields are neither: leave them as they are without splitting.
+        guard field.hasPrefix("criteria.") || field.hasPrefix("outcomes[") else { return field }
+        if let generic = genericFieldIDOfASCII(field) { return generic }
         var parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 3, parts[0] == "criteria" { parts[1] = "*" }
         if let first = parts.first, first.hasPrefix("outcomes["), first.hasSuffix("]") { parts[0] = "outcomes[]" }
         return parts.joined(separator: ".")
+    }
+
+    /// `genericFieldID` by bytes for an all-ASCII id (where bytes are characters); nil for
+    /// any other id, which takes the general path.
+    static func genericFieldIDOfASCII(_ field: String) -> String? {
+        var field = field
+        return field.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let dot = UInt8(ascii: ".")
+            let dots = bytes.indices.filter { bytes[$0] == dot }
+            let firstEnd = dots.first ?? bytes.count
+            let first = UnsafeBufferPointer(rebasing: bytes[0..<firstEnd])
+            if dots.count == 2, first.elementsEqual("criteria".utf8) {
+                return "criteria.*." + String(decoding: UnsafeBufferPointer(rebasing: bytes[(dots[1] + 1)...]), as: UTF8.self)
+            }
+            if first.starts(with: "outcomes[".utf8), first.last == UInt8(ascii: "]") {
+                return "outcomes[]" + String(decoding: UnsafeBufferPointer(rebasing: bytes[firstEnd...]), as: UTF8.self)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }

@@ -36,10 +36,22 @@ struct FormWalker {
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var statistics = LeafStatistics()
-    private var slots: [String: Int] = [:]
+    private var slots: [Slot: Int] = [:]
+
+    /// Where a value lands: one field, of one criterion or outcome item (or of the form).
+    /// A struct rather than an interpolated `"field|criterion|outcome"` string: building that
+    /// string was most of `bind`'s cost.
+    private struct Slot: Hashable {
+        let field: String
+        let criterion: String?
+        let outcome: Int?
+    }
 
     init(resolver: KeyResolver) {
         self.resolver = resolver
+        // A filled form binds a few hundred values: grow once, not seven times with rehashing.
+        slots.reserveCapacity(256)
+        assignments.reserveCapacity(256)
     }
 
     var schema: MappingSchema { resolver.schema }
@@ -57,7 +69,7 @@ struct FormWalker {
     }
 
     private mutating func visitChildren(of node: FormNode, in scope: MappingScope) {
-        for child in node.attributes + node.children {
+        for child in node.attributesAndChildren {
             visit(child, in: scope)
         }
     }
@@ -88,7 +100,7 @@ struct FormWalker {
                 visitChildren(of: node, in: .section(id))
             }
         case .target(.criteria):
-            for child in node.attributes + node.children { visitInCriteria(child) }
+            for child in node.attributesAndChildren { visitInCriteria(child) }
         case .target(.outcomes):
             visitOutcomes(node)
         case .target(.criterion(let id)):
@@ -150,7 +162,7 @@ struct FormWalker {
         case .list(let items):
             items.forEach { visitCriterion($0, id: id) }
         case .section:
-            for child in node.attributes + node.children {
+            for child in node.attributesAndChildren {
                 if case .target(.field(let field)) = resolver.resolve(child.key, in: .criterion(id)) {
                     bind(field, child, criterion: id, outcome: nil)
                 } else if MatchKey.make(child.key) == "id", let text = child.scalar?.text,
@@ -183,7 +195,7 @@ struct FormWalker {
         }
         let index = outcomeItems.count
         outcomeItems.append(item)
-        for child in item.attributes + item.children {
+        for child in item.attributesAndChildren {
             if case .target(.field(let field)) = resolver.resolve(child.key, in: .outcome) {
                 bind(field, child, criterion: nil, outcome: index)
             } else {
@@ -210,7 +222,7 @@ struct FormWalker {
         // `<Población unidad="hab">7181469</Población>`: the value is the field's; its
         // attributes are values no field takes, so they go to `unmapped`.
         let node = detachingAttributes(node)
-        let slot = "\(field)|\(criterion ?? "")|\(outcome.map(String.init) ?? "")"
+        let slot = Slot(field: field, criterion: criterion, outcome: outcome)
         if let index = slots[slot] {
             if definition.type == .urlList {
                 assignments[index].nodes.append(node)

@@ -45,9 +45,9 @@ struct RecordAssembler {
         record.criteria = criteria.values.filter {
             $0.status != nil || $0.since != nil || $0.evidence != nil || $0.narrative != nil
                 || !bound(criterion: $0.id, in: walker).allSatisfy(isEmpty)
-        }.sorted {
-            (schema.criterionOrder[$0.id] ?? .max) < (schema.criterionOrder[$1.id] ?? .max)
-        }
+        }.map { (order: schema.criterionOrder[$0.id] ?? .max, criterion: $0) }
+            .sorted { $0.order < $1.order }  // each position looked up once, not per comparison
+            .map(\.criterion)
         let keptOutcomes = outcomes.indices.filter { index in
             !walker.assignments.filter { $0.outcome == index }.flatMap(\.nodes).allSatisfy(isEmpty)
         }

@@ -37,6 +37,85 @@ extension CanonicalApplication {
         ])
     }
 
+    /// The record's JSON text as UTF-8, byte for byte what `json(message:)` then
+    /// `serialized(pretty:)` give, but written straight into a byte buffer without building the
+    /// `JSONValue` tree first (that tree cost a sixth of writing a record). `messages[i]` is the
+    /// rendered message of `diagnostics[i]`, so a caller that already rendered them for stderr
+    /// renders each once. A line break is appended when `newline` is set.
+    public func serializedUTF8(pretty: Bool, messages: [String], newline: Bool = false) -> [UInt8] {
+        precondition(messages.count == diagnostics.count, "one message per diagnostic")
+        // Records run 5–30 KB; narratives dominate.
+        var output = JSONOutput(pretty: pretty, capacity: 32 * 1024)
+        write(to: &output, messages: messages)
+        if newline { output.appendRaw(0x0A) }
+        return output.bytes
+    }
+
+    /// Writes the record (members in the schema's order, as `json(message:)`) into `output`.
+    public func write(to output: inout JSONOutput, messages: [String]) {
+        precondition(messages.count == diagnostics.count, "one message per diagnostic")
+        output.beginObject()
+        output.key("schema")
+        output.string(Self.schemaID)
+        output.key("source")
+        output.beginObject()
+        output.member("file", source.file)
+        output.member("format", source.format.rawValue)
+        output.member("sha256", source.sha256)
+        output.key("declaredLocale")
+        if let declared = source.declaredLocale { output.string(declared) } else { output.null() }
+        output.member("locale", source.locale)
+        output.member("localeSource", source.localeSource.rawValue)
+        output.endObject()
+        output.key("submission")
+        output.beginObject()
+        output.member("date", submissionDate)
+        output.endObject()
+        output.key("applicant")
+        output.beginObject()
+        output.member("city", applicant.city)
+        output.member("region", applicant.region)
+        output.member("country", applicant.country)
+        output.member("population", applicant.population)
+        output.member("populationYear", applicant.populationYear)
+        output.member("website", applicant.website)
+        output.key("contact")
+        output.beginObject()
+        output.member("name", applicant.contact.name)
+        output.member("title", applicant.contact.title)
+        output.member("email", applicant.contact.email)
+        output.member("phone", applicant.contact.phone)
+        output.endObject()
+        output.endObject()
+        if let money = budgetDataAnnual {
+            output.key("budget")
+            output.beginObject()
+            output.key("dataAnnual")
+            money.write(to: &output)
+            output.endObject()
+        }
+        output.key("criteria")
+        output.beginObject()
+        for criterion in criteria {
+            output.key(criterion.id)
+            criterion.write(to: &output)
+        }
+        output.endObject()
+        output.key("outcomes")
+        output.beginArray()
+        for outcome in outcomes { outcome.write(to: &output) }
+        output.endArray()
+        output.key("unmapped")
+        output.beginArray()
+        for entry in unmapped { entry.write(to: &output) }
+        output.endArray()
+        output.key("diagnostics")
+        output.beginArray()
+        for (diagnostic, message) in zip(diagnostics, messages) { diagnostic.write(to: &output, message: message) }
+        output.endArray()
+        output.endObject()
+    }
+
     /// Reads a canonical record back (for `intake score` on a record). Only the members that
     /// scoring and round trips need are required; unknown members are ignored.
     public init(json: JSONValue) throws(CanonicalRecordError) {
@@ -97,6 +176,13 @@ public struct CanonicalRecordError: Error, Sendable, Hashable {
 
 extension CanonicalApplication.Money {
     var json: JSONValue { .object(["amount": .string(amount), "currency": .string(currency)]) }
+
+    func write(to output: inout JSONOutput) {
+        output.beginObject()
+        output.member("amount", amount)
+        output.member("currency", currency)
+        output.endObject()
+    }
 }
 
 extension CanonicalApplication.Criterion {
@@ -107,6 +193,20 @@ extension CanonicalApplication.Criterion {
             "evidence": evidence.map { .array($0.map(JSONValue.string)) },
             "narrative": narrative.map(JSONValue.string),
         ])
+    }
+
+    func write(to output: inout JSONOutput) {
+        output.beginObject()
+        output.member("status", status?.rawValue)
+        output.member("since", since)
+        if let evidence {
+            output.key("evidence")
+            output.beginArray()
+            for item in evidence { output.string(item) }
+            output.endArray()
+        }
+        output.member("narrative", narrative)
+        output.endObject()
     }
 }
 
@@ -123,6 +223,19 @@ extension CanonicalApplication.Outcome {
             "description": description.map(JSONValue.string),
         ])
     }
+
+    func write(to output: inout JSONOutput) {
+        output.beginObject()
+        output.member("indicator", indicator?.rawValue)
+        output.member("value", value)
+        output.member("year", year)
+        output.member("baseline", baseline)
+        output.member("baselineYear", baselineYear)
+        output.member("target", target)
+        output.member("sdg", sdg)
+        output.member("description", description)
+        output.endObject()
+    }
 }
 
 extension CanonicalApplication.Unmapped {
@@ -134,6 +247,16 @@ extension CanonicalApplication.Unmapped {
             "line": location.map { JSONValue.integer($0.line) },
             "column": location?.column.map(JSONValue.integer),
         ])
+    }
+
+    func write(to output: inout JSONOutput) {
+        output.beginObject()
+        output.member("path", path)
+        output.member("key", key)
+        output.member("value", value)
+        output.member("line", location?.line)
+        output.member("column", location?.column)
+        output.endObject()
     }
 }
 
@@ -151,6 +274,21 @@ extension Diagnostic {
             "column": column.map(JSONValue.integer),
             "value": value.map(JSONValue.string),
         ])
+    }
+
+    /// Writes the same object as `json(message:)` into `output`.
+    public func write(to output: inout JSONOutput, message: String) {
+        output.beginObject()
+        output.member("severity", severity.rawValue)
+        output.member("code", code.rawValue)
+        output.member("message", message)
+        output.member("file", file)
+        output.member("path", path)
+        output.member("field", field)
+        output.member("line", line)
+        output.member("column", column)
+        output.member("value", value)
+        output.endObject()
     }
 }
 

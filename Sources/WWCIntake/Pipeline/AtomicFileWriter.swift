@@ -20,12 +20,21 @@ public enum AtomicFileWriter {
     }
 
     public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno))) }
+        try write(data, toPath: url.path, durable: durable)
+    }
+
+    /// The same for a file path (`DIR/NAME`) and any contiguous bytes (`[UInt8]` from
+    /// `JSONValue.serializedUTF8`, `Data`). Works on the path string: building the temporary
+    /// name through `URL` cost more than writing a 15 KB record.
+    public static func write(_ bytes: some ContiguousBytes, toPath path: String, durable: Bool = false) throws(Failure) {
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = directory + "." + name + "." + String(getpid()) + "." + UUID().uuidString + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
-        data.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
@@ -39,10 +48,10 @@ public enum AtomicFileWriter {
         }
         if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary.path)
-            throw Failure(path: url.path, reason: failure)
+            unlink(temporary)
+            throw Failure(path: path, reason: failure)
         }
     }
 

@@ -83,6 +83,12 @@ public struct FormNode: Sendable, Hashable {
         }
     }
 
+    /// Attributes, then children: the order in which the mapper visits what a node holds.
+    /// Most nodes have no attributes, and then no new array is made.
+    public var attributesAndChildren: [FormNode] {
+        attributes.isEmpty ? children : attributes + children
+    }
+
     /// Number of scalar leaves below (and including) this node, attributes included.
     /// The "nothing is lost" property counts these.
     public var leafCount: Int {

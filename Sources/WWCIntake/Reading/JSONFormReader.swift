@@ -148,7 +148,7 @@ struct JSONParser {
                     if isObject {
                         (key, path) = try beginMember(of: &container)
                     } else {
-                        path = container.path + "/0"
+                        path = NodePath.appending("0", to: container.path)
                     }
                     stack.append(container)
                     continue
@@ -191,7 +191,7 @@ struct JSONParser {
                         (key, path) = try beginMember(of: &container)
                     } else {
                         key = container.key
-                        path = container.path + "/" + String(container.children.count)
+                        path = NodePath.appending(String(container.children.count), to: container.path)
                     }
                     stack.append(container)
                     break
@@ -218,7 +218,7 @@ struct JSONParser {
         }
         let keyLocation = location
         let name = try parseString()
-        let memberPath = object.path + "/" + Self.escapePointer(name)
+        let memberPath = NodePath.appending(Self.escapePointer(name), to: object.path)
         var first: SourceLocation?
         if object.children.count < 16 {
             first = object.children.first(where: { ExactKey.equal($0.key, name) })?.location

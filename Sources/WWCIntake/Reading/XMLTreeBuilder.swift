@@ -210,22 +210,19 @@ struct XMLTreeState {
             let parentIndex = stack.count - 1
             flushText(of: parentIndex)
             stack[parentIndex].hasChildElements = true
-            // One allocation: the parent's path is copied straight into a buffer of the final size.
-            path = String()
-            path.reserveCapacity(stack[parentIndex].path.utf8.count + name.written.utf8.count + 8)
-            path += stack[parentIndex].path
-            path += "/"
-            path += name.written
             if let slot = Self.siblingSlot(of: nameKey, in: &stack[parentIndex]) {
                 stack[parentIndex].siblingNames[slot].count += 1
                 let count = stack[parentIndex].siblingNames[slot].count
                 if count == 2 {
                     // The first one was written without an index; now we know it needs `[1]`.
                     let first = stack[parentIndex].siblingNames[slot].firstIndex
-                    Self.reindex(&stack[parentIndex].children[first], oldPrefix: path, newPrefix: path + "[1]")
+                    let unindexed = NodePath.appending(name.written, to: stack[parentIndex].path)
+                    Self.reindex(&stack[parentIndex].children[first], oldPrefix: unindexed,
+                                 newPrefix: NodePath.appending(name.written, to: stack[parentIndex].path, index: 1))
                 }
-                path += "[\(count)]"
+                path = NodePath.appending(name.written, to: stack[parentIndex].path, index: count)
             } else {
+                path = NodePath.appending(name.written, to: stack[parentIndex].path)
                 if !stack[parentIndex].siblingSlots.isEmpty {
                     stack[parentIndex].siblingSlots[nameKey] = stack[parentIndex].siblingNames.count
                 }
@@ -282,7 +279,7 @@ struct XMLTreeState {
             default: break
             }
             try countNode(location)
-            attributeNodes.append(FormNode(key: attributeName.local, path: path + "/@" + attributeName.written,
+            attributeNodes.append(FormNode(key: attributeName.local, path: NodePath.appending(attributeName.written, to: path, separator: "/@"),
                                            location: location, content: .scalar(FormScalar(value))))
         }
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
@@ -446,8 +443,12 @@ struct XMLTreeState {
             case (nil, "lang"): .lang
             default: .value
             }
-        let cached = CachedName(written: written, localKey: local.replacingOccurrences(of: "_", with: " "),
-                                local: local, role: role)
+        // Byte-wise: Foundation's `replacingOccurrences` cost ~13 K instructions a name, and
+        // every document brings its own names (libxml2 interns them per parser).
+        let localKey = local.utf8.contains(UInt8(ascii: "_"))
+            ? String(decoding: local.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            : local
+        let cached = CachedName(written: written, localKey: localKey, local: local, role: role)
         names[key] = cached
         return cached
     }

@@ -5,7 +5,8 @@ import Synchronization
 /// messages are plural-correct by CLDR rules: `{count, plural, one {# erreur} other {# erreurs}}`
 /// gives "0 erreur" and "2 erreurs" in French.
 ///
-/// Thread-safe: each call compiles its pattern (catalogs may cache formatted results).
+/// Thread-safe. Compiled patterns are cached per thread in C (`wwc_message_format`), keyed by
+/// locale and pattern, so a batch compiles each catalog message once per worker thread.
 public enum MessageFormatter {
     /// The `DiagnosticCode` of a pattern syntax error; arguments: `offset` (UTF-16 offset).
     public static let syntaxErrorCode: DiagnosticCode = .messageSyntax
@@ -13,32 +14,42 @@ public enum MessageFormatter {
     public static func format(
         _ pattern: String, locale: String, arguments: [String: MessageArgument]
     ) throws(ValueError) -> String {
-        // Keep the C strings alive for the call: names and texts as contiguous NUL-terminated arrays.
-        let entries = arguments.sorted { $0.key < $1.key }
-        let names = entries.map { Array($0.key.utf8CString) }
-        let texts = entries.map { entry -> [CChar] in
-            if case .text(let text) = entry.value { return Array(text.utf8CString) }
-            return [0]
+        // Names and texts go into one NUL-separated buffer, and the C argument array points
+        // into it: two allocations per message instead of one per string. Argument order does
+        // not matter to ICU (arguments are looked up by name).
+        var flat: [UInt8] = []
+        var byteCount = 0
+        for (name, value) in arguments {
+            byteCount += name.utf8.count + 1
+            if case .text(let text) = value { byteCount += text.utf8.count + 1 }
+        }
+        flat.reserveCapacity(byteCount)
+        // (name offset, text offset or -1, integer) per argument.
+        var layout: [(name: Int, text: Int, integer: Int64)] = []
+        layout.reserveCapacity(arguments.count)
+        for (name, value) in arguments {
+            let nameOffset = flat.count
+            appendCString(name, to: &flat)
+            switch value {
+            case .text(let text):
+                let textOffset = flat.count
+                appendCString(text, to: &flat)
+                layout.append((nameOffset, textOffset, 0))
+            case .number(let number):
+                layout.append((nameOffset, -1, Int64(number)))
+            }
         }
         var offset: Int32 = -1
-        let result: Result<String, ICUStatus> = withPointers(names) { namePointers in
-            withPointers(texts) { textPointers in
-                var args: [wwc_message_arg] = []
-                args.reserveCapacity(entries.count)
-                for (index, entry) in entries.enumerated() {
-                    switch entry.value {
-                    case .text:
-                        args.append(wwc_message_arg(
-                            name: namePointers[index], kind: Int32(WWC_ARG_TEXT), text: textPointers[index], integer: 0))
-                    case .number(let number):
-                        args.append(wwc_message_arg(
-                            name: namePointers[index], kind: Int32(WWC_ARG_INTEGER), text: nil, integer: Int64(number)))
-                    }
-                }
-                return ICUCall.withUTF8(pattern) { pointer, length in
-                    ICUCall.string { out, capacity in
-                        wwc_message_format(pointer, length, locale, args, Int32(args.count), out, capacity, &offset)
-                    }
+        let result: Result<String, ICUStatus> = flat.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let args = layout.map { entry in
+                entry.text < 0
+                    ? wwc_message_arg(name: base + entry.name, kind: Int32(WWC_ARG_INTEGER), text: nil, integer: entry.integer)
+                    : wwc_message_arg(name: base + entry.name, kind: Int32(WWC_ARG_TEXT), text: base + entry.text, integer: 0)
+            }
+            return ICUCall.withUTF8(pattern) { pointer, length in
+                ICUCall.string { out, capacity in
+                    wwc_message_format(pointer, length, locale, args, Int32(args.count), out, capacity, &offset)
                 }
             }
         }
@@ -52,6 +63,12 @@ public enum MessageFormatter {
             throw ValueError(syntaxErrorCode, arguments: ["offset": .number(Int(max(offset, 0)))])
         }
     }
+
+    /// How many compiled patterns the calling thread's cache holds (tests check reuse).
+    static var cachedPatternCountOnThisThread: Int { Int(wwc_message_cache_size()) }
+
+    /// Empties the calling thread's cache of compiled patterns.
+    static func resetCacheOnThisThread() { wwc_message_cache_reset() }
 
     /// Argument names and plural selector keywords of a pattern; a syntax error throws
     /// `message.syntax` with `offset`.
@@ -90,16 +107,8 @@ public enum MessageFormatter {
         return info
     }
 
-    private static func withPointers<R>(_ arrays: [[CChar]], _ body: ([UnsafePointer<CChar>]) -> R) -> R {
-        // Flatten into one buffer so every pointer stays valid for the whole call.
-        var flat: [CChar] = []
-        var starts: [Int] = []
-        for array in arrays {
-            starts.append(flat.count)
-            flat.append(contentsOf: array)
-        }
-        return flat.withUnsafeBufferPointer { buffer in
-            body(starts.map { buffer.baseAddress! + $0 })
-        }
+    private static func appendCString(_ text: String, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0)
     }
 }
