@@ -1,6 +1,6 @@
 import Testing
 @testable import WWCIntake
-internal import CICU
+import CICU
 
 /// Pins the byte-level fast paths of the value parsers (ISO dates, printable-ASCII URLs and
 /// e-mail addresses, plain host names without IDNA) to the general ICU/Foundation paths they
@@ -324,6 +324,10 @@ internal import CICU
         "https://[::1]/", "https://x.com:80:90", "HtTpS://A.B", "https://a.xn--p1ai", "https://xn--.com",
         "https://" + String(repeating: "a", count: 63) + ".com", "https://" + String(repeating: "a", count: 64) + ".com",
         "https://%41.com", "https://a.b/c d", "a://b://c.d", "https://a.b://c",
+        "https://a.b:1.2", "https://a:1.b", "https://.a:80", "https://a.:80", "https://a.b.:", "http://a.b:00000/",
+        "https:/://a.b", "httpss://a.b", "htt://a.b", "https://a.b?x://y", "xhttps://a.b", "https://a.b#@",
+        "https://a@b.c/", "https://a.b/@", "HTTPS://WWW.EXAMPLE.ORG:443/Path?Q=V#Frag", "https://a.b:", "http://a.b:1",
+        "https://a.b?", "https://a.b#", "https://a.b/", "http://xn--mnchen-3ya.de:8080/x", "https://ab.c-", "https://a.b.c.d.e",
     ])
     func asciiURLMatchesGeneral(text: String) {
         #expect(ValueParser.printableASCII(text))

@@ -69,41 +69,64 @@ extension ValueParser {
 
     static func asciiURL(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let count = bytes.count
+        // One pass: the first "://", and no space anywhere.
         var separator = -1
-        if count >= 3 {
-            for index in 0...(count - 3) where bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte == 0x20 { return nil }
+            if separator < 0, byte == 0x3A, index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F {
                 separator = index
-                break
             }
         }
-        guard separator >= 0, !bytes.contains(0x20) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(count + 8)
-        for byte in bytes[..<separator] { output.append(asciiLowercased(byte)) }
-        guard output.elementsEqual("http".utf8) || output.elementsEqual("https".utf8) else { return nil }
+        guard separator == 4 || separator == 5,
+            asciiLowercased(bytes[0]) == UInt8(ascii: "h"), asciiLowercased(bytes[1]) == UInt8(ascii: "t"),
+            asciiLowercased(bytes[2]) == UInt8(ascii: "t"), asciiLowercased(bytes[3]) == UInt8(ascii: "p"),
+            separator == 4 || asciiLowercased(bytes[4]) == UInt8(ascii: "s")
+        else { return nil }
+        // The authority runs to the first "/", "?" or "#"; no "@" in it; the port (after its
+        // last ":") 1–5 digits; the host before it dotted.
         let authorityStart = separator + 3
         var authorityEnd = authorityStart
-        while authorityEnd < count, bytes[authorityEnd] != 0x2F, bytes[authorityEnd] != 0x3F, bytes[authorityEnd] != 0x23 {
+        var lastColon = -1
+        var lastDot = -1
+        while authorityEnd < count {
+            let byte = bytes[authorityEnd]
+            if byte == 0x2F || byte == 0x3F || byte == 0x23 { break }
+            if byte == 0x40 { return nil }
+            if byte == 0x3A { lastColon = authorityEnd }
+            if byte == 0x2E { lastDot = authorityEnd }
             authorityEnd += 1
         }
-        let authority = bytes[authorityStart..<authorityEnd]
-        guard !authority.isEmpty, !authority.contains(0x40) else { return nil }
+        guard authorityEnd > authorityStart else { return nil }
         var hostEnd = authorityEnd
-        if let colon = authority.lastIndex(of: 0x3A) {
-            let digits = bytes[(colon + 1)..<authorityEnd]
-            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
-                return nil
-            }
-            hostEnd = colon
+        if lastColon >= 0 {
+            let digitCount = authorityEnd - lastColon - 1
+            guard (1...5).contains(digitCount) else { return nil }
+            for index in (lastColon + 1)..<authorityEnd where !(0x30...0x39).contains(bytes[index]) { return nil }
+            hostEnd = lastColon
         }
+        guard lastDot >= authorityStart, lastDot < hostEnd else { return nil }
         let host = bytes[authorityStart..<hostEnd]
-        output.append(contentsOf: "://".utf8)
-        let hostStart = output.count
-        guard host.contains(0x2E), appendDomainASCII(host, to: &output), output[hostStart...].contains(0x2E) else {
-            return nil
+        let schemeLength = separator
+        let restLength = count - hostEnd
+        if isPlainHostName(host) {
+            // The common case: the text with its scheme and host lower-cased.
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    buffer[index] = index < schemeLength || (index >= authorityStart && index < hostEnd)
+                        ? asciiLowercased(byte) : byte
+                }
+                return count
+            }
         }
-        output.append(contentsOf: bytes[hostEnd...])
-        return String(decoding: output, as: UTF8.self)
+        guard let ascii = idnaASCII(host), ascii.utf8.contains(0x2E) else { return nil }
+        var output = String(decoding: bytes[..<schemeLength].map(asciiLowercased), as: UTF8.self)
+        output.reserveCapacity(schemeLength + 3 + ascii.utf8.count + restLength)
+        output += "://"
+        output += ascii
+        output += String(decoding: bytes[hostEnd...], as: UTF8.self)
+        return output
     }
 
     /// `url` for any text, with `Character` semantics (a space followed by a combining mark is
@@ -214,7 +237,14 @@ extension ValueParser {
             for byte in domain { output.append(asciiLowercased(byte)) }
             return true
         }
-        let ascii = domain.withMemoryRebound(to: CChar.self) { chars -> String? in
+        guard let ascii = idnaASCII(domain) else { return false }
+        output.append(contentsOf: ascii.utf8)
+        return true
+    }
+
+    /// `idnaASCII` of UTF-8 bytes.
+    static func idnaASCII(_ domain: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        domain.withMemoryRebound(to: CChar.self) { chars -> String? in
             let result = ICUCall.string(initialCapacity: 256) { out, capacity in
                 var zero: CChar = 0
                 guard let base = chars.baseAddress, !chars.isEmpty else {
@@ -225,9 +255,6 @@ extension ValueParser {
             guard case .success(let ascii) = result, !ascii.isEmpty else { return nil }
             return ascii
         }
-        guard let ascii else { return false }
-        output.append(contentsOf: ascii.utf8)
-        return true
     }
 
     /// Letter-digit-hyphen labels that UTS #46 (STD3, non-transitional) passes unchanged
