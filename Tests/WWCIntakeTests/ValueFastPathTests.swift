@@ -234,7 +234,7 @@ import CICU
 
     /// Numeric dates read without ICU: for every all-numeric parser of a locale, each text the
     /// fast reader accepts is read the same by ICU alone, and what it leaves gets ICU's answer.
-    @Test(arguments: locales + ["en-GB", "es-ES", "en-CA"])
+    @Test(arguments: locales + ["en-GB", "es-ES", "en-CA", "de-DE", "it-IT", "nl-NL", "ja-JP", "zh-CN", "ru-RU", "sv-SE", "hu-HU"])
     func numericDatesMatchICU(locale: String) throws {
         var shapes = 0
         for entry in DateFormatPlan.entries {
@@ -269,7 +269,7 @@ import CICU
                 #expect(handle.parse(text) == handle.parseViaICU(text), "\(locale) \(handle.pattern) \(text)")
             }
         }
-        #expect(shapes >= 2, "\(locale)")
+        #expect(shapes >= (Self.locales.contains(locale) ? 2 : 1), "\(locale)")
     }
 
     @Test(arguments: [
