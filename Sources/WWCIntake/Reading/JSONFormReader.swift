@@ -325,7 +325,12 @@ struct JSONParser {
         while index < raw.count {
             // Copy the plain run up to the next backslash in one go.
             let runStart = index
-            while index < raw.count && raw[index] != UInt8(ascii: "\\") { index &+= 1 }
+            // memchr: narratives are long and escapes (`\n`) few.
+            if let found = memchr(raw.baseAddress! + index, Int32(UInt8(ascii: "\\")), raw.count - index) {
+                index = raw.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                index = raw.count
+            }
             if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index])) }
             guard index < raw.count else { break }
             guard index + 1 < raw.count else { break }
