@@ -256,8 +256,19 @@ struct JSONParser {
         let count = bytes.count
         var index = position
         var continuations = 0
+        let base = bytes.baseAddress.map(UnsafeRawPointer.init)
         while true {
-            // Tight scan over plain bytes: one table-free test per byte, no allocation.
+            // Eight bytes at a time while none is `"`, `\` or a control (the bit tricks test
+            // every byte of a word at once), counting UTF-8 continuation bytes for columns.
+            if let base {
+                while index &+ 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if Self.hasSpecialByte(word) { break }
+                    continuations &+= Self.continuationCount(word)
+                    index &+= 8
+                }
+            }
+            // Then byte by byte up to the special one (or the end).
             while index < count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -295,6 +306,26 @@ struct JSONParser {
             return text
         }
         return try unescape(raw, startingAt: start)
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is `"` (0x22), `\` (0x5C) or below 0x20: the classic
+    /// "has a zero byte" test, `(v - 0x01…) & ~v & 0x80…`, on `word ^ c` and on `word - 0x20…`.
+    /// Exact as a yes/no for the whole word.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return special & highBits != 0
+    }
+
+    /// UTF-8 continuation bytes (`10xxxxxx`) in `word`.
+    @inline(__always)
+    static func continuationCount(_ word: UInt64) -> Int {
+        (word & highBits & ~((word << 1) & highBits)).nonzeroBitCount
     }
 
     private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(Failure) -> String {
