@@ -179,4 +179,15 @@ enum FormFixtures {
         #expect(record.unmapped.first?.value == "portal")
         #expect(result.statistics.mapped + result.statistics.unmapped == result.statistics.leaves)
     }
+
+    /// An `id` with no letter or digit has an empty matching key; looking it up as a criterion
+    /// trapped (`1...0`) and took the whole batch down. Now it is an unknown criterion.
+    @Test(arguments: ["!!!", "", "  ", "—"])
+    func idWithoutLettersIsAnUnknownCriterion(id: String) throws {
+        let body = "<Criteria><c><id>\(id)</id><Status>Met</Status></c></Criteria>"
+        let result = TestCatalogs.convert(MappingXMLErrorTests.form("en", body))
+        #expect(result.record == nil)
+        #expect(result.diagnostics.map(\.code) == [.criterionUnknown])
+        #expect(result.diagnostics.first?.path == "/form/Criteria/c")
+    }
 }

@@ -37,7 +37,9 @@ struct KeyResolver: Sendable {
     func resolve(_ key: String, in scope: MappingScope) -> Resolution {
         let match = MatchKey.make(key)
         let resolution = resolve(match: match, in: scope)
-        if case .unknown = resolution, !match.contains(" "), let spaced = compactForms[match] {
+        // Byte test: Foundation's `contains(" ")` searched like NSString (~5,000 instructions),
+        // and a matching key has plain single spaces only.
+        if case .unknown = resolution, !match.utf8.contains(0x20), let spaced = compactForms[match] {
             return resolve(match: spaced, in: scope)
         }
         return resolution
@@ -108,6 +110,11 @@ struct KeyResolver: Sendable {
 
     /// A criterion by id in any spelling, by localized title, or as `<id> <title>`.
     func criterion(_ match: String) -> String? {
+        // One word (most keys, and the empty key of a text with no letter or digit, which
+        // made `1...0` below trap): only the id itself or a title can match.
+        if !match.utf8.contains(0x20) {
+            return ids.criteria[match] ?? labels.criterionTitles[match]
+        }
         let tokens = match.split(separator: " ")
         if let id = ids.criteria[tokens.joined()] { return id }
         if let id = labels.criterionTitles[match] { return id }
@@ -122,6 +129,13 @@ struct KeyResolver: Sendable {
     /// `dm12`, `eval 9`: a practice-area prefix and a number, but not a criterion.
     func looksLikeCriterionID(_ match: String) -> Bool {
         let compact = MatchKey.removingSpaces(match)
+        if compact.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every key): one byte is one `Character`, and only 0-9 are numbers.
+            let bytes = Array(compact.utf8)
+            guard let firstDigit = bytes.firstIndex(where: { (0x30...0x39).contains($0) }), firstDigit > 0,
+                  bytes[firstDigit...].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+            return schema.areas.contains(String(decoding: bytes[..<firstDigit], as: UTF8.self))
+        }
         guard let firstDigit = compact.firstIndex(where: \.isNumber), firstDigit != compact.startIndex else {
             return false
         }
