@@ -47,14 +47,22 @@ struct FormWalker {
         let outcome: Int?
     }
 
-    init(resolver: KeyResolver) {
+    /// The session's memory of earlier resolutions (nil: resolve every key afresh).
+    private let cache: ResolutionCache?
+
+    init(resolver: KeyResolver, cache: ResolutionCache? = nil) {
         self.resolver = resolver
+        self.cache = cache
         // A filled form binds a few hundred values: grow once, not seven times with rehashing.
         slots.reserveCapacity(256)
         assignments.reserveCapacity(256)
     }
 
     var schema: MappingSchema { resolver.schema }
+
+    private func resolve(_ key: String, in scope: MappingScope) -> Resolution {
+        cache?.resolve(key, in: scope, with: resolver) ?? resolver.resolve(key, in: scope)
+    }
 
     mutating func walk(_ document: FormDocument) {
         statistics.leaves = document.root.leafCount
@@ -89,7 +97,7 @@ struct FormWalker {
 
     private mutating func visit(_ node: FormNode, in scope: MappingScope) {
         let node = grouped(node)
-        switch resolver.resolve(node.key, in: scope) {
+        switch resolve(node.key, in: scope) {
         case .target(.section(let id)):
             if case .list(let items) = node.content {
                 items.forEach { visit($0, in: scope) }
@@ -125,7 +133,7 @@ struct FormWalker {
     /// never dropped.
     private mutating func visitInCriteria(_ node: FormNode) {
         let node = grouped(node)
-        switch resolver.resolve(node.key, in: .criteria) {
+        switch resolve(node.key, in: .criteria) {
         case .target(.criterion(let id)):
             visitCriterion(node, id: id)
             return
@@ -163,7 +171,7 @@ struct FormWalker {
             items.forEach { visitCriterion($0, id: id) }
         case .section:
             for child in node.attributesAndChildren {
-                if case .target(.field(let field)) = resolver.resolve(child.key, in: .criterion(id)) {
+                if case .target(.field(let field)) = resolve(child.key, in: .criterion(id)) {
                     bind(field, child, criterion: id, outcome: nil)
                 } else if MatchKey.make(child.key) == "id", let text = child.scalar?.text,
                           resolver.criterion(MatchKey.make(text)) == id {
@@ -196,7 +204,7 @@ struct FormWalker {
         let index = outcomeItems.count
         outcomeItems.append(item)
         for child in item.attributesAndChildren {
-            if case .target(.field(let field)) = resolver.resolve(child.key, in: .outcome) {
+            if case .target(.field(let field)) = resolve(child.key, in: .outcome) {
                 bind(field, child, criterion: nil, outcome: index)
             } else {
                 keepUnmapped(child)

@@ -50,6 +50,8 @@ public final class Converter: Sendable {
 public final class ConversionSession {
     let converter: Converter
     private var parsers: [String: ValueParser] = [:]
+    /// Keys resolved by earlier forms of this session (see `ResolutionCache`).
+    private let resolutions = ResolutionCache()
 
     init(converter: Converter) {
         self.converter = converter
@@ -94,7 +96,7 @@ public final class ConversionSession {
             ])])
         }
         // Mapping, pass 1: bind keys.
-        var walker = FormWalker(resolver: resolver)
+        var walker = FormWalker(resolver: resolver, cache: resolutions)
         walker.walk(document)
         statistics = walker.statistics
         var diagnostics = read.diagnostics + walker.diagnostics

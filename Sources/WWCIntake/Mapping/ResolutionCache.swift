@@ -1,0 +1,29 @@
+/// What keys resolved to, per language and scope, kept by one conversion session (one
+/// thread) across the forms of a batch.
+///
+/// Why: forms of a round use the same few hundred labels, and resolving a key — its matching
+/// key through ICU (cached behind a lock), then up to a dozen look-ups and, for a key unknown
+/// in that language, the criterion-id and camel-case tests — cost 2,000–18,000 instructions
+/// each time; looking up the answer costs a few hundred. Resolution is a pure function of the
+/// language's `KeyResolver`, the scope and the key, so the cache never changes an answer.
+/// Bounded: emptied when full, so a batch of hostile forms with endless distinct keys cannot
+/// grow it without limit. Not thread-safe by design: one per `ConversionSession`.
+final class ResolutionCache {
+    private struct Entry: Hashable {
+        let language: String
+        let scope: MappingScope
+        let key: String
+    }
+
+    private var resolutions: [Entry: Resolution] = [:]
+    static let limit = 20_000
+
+    func resolve(_ key: String, in scope: MappingScope, with resolver: KeyResolver) -> Resolution {
+        let entry = Entry(language: resolver.labels.language, scope: scope, key: key)
+        if let known = resolutions[entry] { return known }
+        let resolution = resolver.resolve(key, in: scope)
+        if resolutions.count >= Self.limit { resolutions.removeAll(keepingCapacity: true) }
+        resolutions[entry] = resolution
+        return resolution
+    }
+}
