@@ -56,6 +56,16 @@ final class LanguageResolvers: Sendable {
         }
     }
 
+    /// The languages whose resolver has been built so far, sorted (for tests).
+    var builtResolverLanguages: [String] {
+        built.withLock { $0.resolvers.keys.sorted() }
+    }
+
+    /// The languages whose label index has been built so far, sorted (for tests).
+    var builtLabelLanguages: [String] {
+        built.withLock { $0.labels.keys.sorted() }
+    }
+
     private static func labels(_ language: String, _ variants: [LocaleCatalog], _ schema: MappingSchema,
                                _ built: inout Built) -> LabelIndex {
         if let labels = built.labels[language] { return labels }
