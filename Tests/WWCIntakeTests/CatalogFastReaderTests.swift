@@ -78,9 +78,13 @@ import Testing
         #expect(diagnostics == generalDiagnostics)
     }
 
-    @Test func invalidUTF8TakesTheGeneralPath() {
+    /// Invalid UTF-8 of every kind: a bad continuation, overlong forms, a surrogate, beyond
+    /// U+10FFFF, a truncated sequence, a lone continuation byte, an invalid lead byte.
+    @Test(arguments: [[0xC3, 0x28], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                      [0xE2, 0x82], [0x80], [0xFF], [0xF0, 0x9F, 0x98]] as [[UInt8]])
+    func invalidUTF8TakesTheGeneralPath(sequence: [UInt8]) {
         var bytes = Array(#"{"catalog": "wwc-intake-catalog/1", "locale": "fr-CA", "version": "2023", "areas": {"DM": "a"#.utf8)
-        bytes += [0xC3, 0x28]
+        bytes += sequence
         bytes += Array(#""}}"#.utf8)
         #expect(CatalogFastReader.read(Data(bytes), url: Self.url) == nil)
         let (file, diagnostics) = CatalogFile.parse(Data(bytes), url: Self.url)

@@ -172,19 +172,34 @@ struct CatalogFastReader {
         let start = position + 1
         var index = start
         var continuations = 0
+        var bits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            bits |= byte
             continuations &+= Int((byte & 0xC0) == 0x80 ? 1 : 0)
             index &+= 1
         }
         guard index < bytes.count, index - start <= limits.maxValueBytes,
-              let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+              let text = Self.validated(UnsafeBufferPointer(rebasing: bytes[start..<index]), isASCII: bits < 0x80)
         else { return nil }
         continuationBytes += continuations
         position = index + 1
         return text
+    }
+
+    /// The text of valid UTF-8 bytes, nil for invalid ones: what `String(validating:as:)`
+    /// gives, at a fraction of its cost here (its generic path was 40 % of this reader).
+    /// Decoding repairs invalid sequences with U+FFFD, so the bytes come back unchanged
+    /// exactly when they were valid.
+    private static func validated(_ raw: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
+        var text = String(decoding: raw, as: UTF8.self)
+        if isASCII { return text }
+        let same = text.withUTF8 { decoded in
+            decoded.count == raw.count && (raw.isEmpty || memcmp(decoded.baseAddress!, raw.baseAddress!, raw.count) == 0)
+        }
+        return same ? text : nil
     }
 
     /// Counts a value as `JSONParser` does, against the node limit.
