@@ -35,9 +35,11 @@ let package = Package(
             name: "CICU",
             dependencies: ["CICUSystem"]
         ),
+        // SHA-256 in C with the x86 SHA extensions when the CPU has them (`source.sha256`).
+        .target(name: "CWWCHash"),
         .target(
             name: "WWCIntake",
-            dependencies: ["CICU", "CLibXML2"],
+            dependencies: ["CICU", "CLibXML2", "CWWCHash"],
             resources: []
         ),
         .executableTarget(

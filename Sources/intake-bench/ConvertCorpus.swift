@@ -142,7 +142,7 @@ struct ConvertCorpus {
         for index in 0..<forms {
             let format: Format = index % 2 == 0 ? .xml : .json
             let region = regions[(index / 2) % regions.count]
-            var generator = FormGenerator(region: region, vocabulary: vocabularies[region.language]!,
+            let generator = FormGenerator(region: region, vocabulary: vocabularies[region.language]!,
                                           words: words[region.language]!, index: index)
             // 5 % of each format: the 14th of every 20, one error kind after another.
             let invalid = (index / 2) % 20 == 13

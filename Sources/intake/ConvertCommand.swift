@@ -104,8 +104,7 @@ struct ConvertCommand: ParsableCommand {
                 }
                 return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
             }
-            let line = String(decoding: record.serializedUTF8(pretty: single, messages: recordMessages, newline: true),
-                              as: UTF8.self)
+            let line = record.serializedUTF8(pretty: single, messages: recordMessages, newline: true)
             return ConvertOutput(result: result, line: line, writeError: nil, messages: messages)
         }, deliver: { (_: Int, output: ConvertOutput) in
             // In input order, one at a time.
@@ -138,7 +137,8 @@ struct ConvertCommand: ParsableCommand {
 
 struct ConvertOutput: Sendable {
     var result: ConversionResult
-    var line: String?
+    /// The record as one line of JSON Lines (or the pretty object for a single input), UTF-8.
+    var line: [UInt8]?
     var writeError: String?
     /// The diagnostics as stderr lines, rendered on the worker thread.
     var messages = ""

@@ -14,6 +14,11 @@ struct Terminal: Sendable {
     func write(_ text: String) {
         handle.write(Data(text.utf8))
     }
+
+    /// UTF-8 that is already encoded (a serialized record): no round trip through `String`.
+    func write(_ bytes: [UInt8]) {
+        handle.write(Data(bytes))
+    }
 }
 
 /// Raised by commands that already reported their problems: exits with status 1.

@@ -48,8 +48,21 @@ enum {
 
 /// Cleans text: removes control (Cc) and format (Cf: zero-width, BOM, soft hyphen, bidi marks)
 /// characters, collapses white-space runs (incl. U+00A0, U+202F) per `mode`, trims, then NFC.
-/// Returns bytes needed (0 = nothing left), or a negative status.
-int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// Returns bytes needed (0 = nothing left), or a negative status (WWC_ERR_ARGUMENT: invalid
+/// UTF-8). When NFC changed nothing, the result is also described as pieces of the input, so
+/// the caller can build it from the text it has: `*pieceCount` (-1 when not described, e.g.
+/// more than `pieceCapacity` pieces) triples in `pieceList`: start and end byte offsets in
+/// `text`, then the separator written after the piece (0 = none, ' ' or '\n'). The result
+/// equals the input exactly when that is one piece [0, length) with no separator (or, for
+/// empty input, no piece). `pieceList` and `pieceCount` may be NULL.
+int32_t wwc_text_clean(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity,
+                       int32_t *pieceList, int32_t pieceCapacity, int32_t *pieceCount);
+/// The same rules over UTF-16 with ICU asked about every character: the reference the tests
+/// hold `wwc_text_clean` (which works on UTF-8 and answers U+0000..U+02FF without ICU) to.
+int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity);
+/// The first code point that is not NFC_QC=Yes with combining class 0 (U+0300): below it,
+/// `wwc_text_clean` skips normalization. For the tests.
+int32_t wwc_text_nfc_inert_limit(void);
 
 /// The matching key: NFKC case fold, all combining marks (Mn, Me) removed, every run of
 /// characters that are not letters, digits or spacing marks turned into one space, trimmed.
