@@ -101,3 +101,43 @@ import Testing
         #expect(fast.sections.isEmpty)
     }
 }
+
+/// `LocaleCatalog.name(of:after:)` compares bytes where that is exact, characters elsewhere.
+@Suite struct CatalogEntryPrefixTests {
+    @Test(arguments: [
+        ("labels.applicant.city", "labels.", "applicant.city" as String?),
+        ("labels.", "labels.", ""),
+        ("labels", "labels.", nil),
+        ("messages.labels.x", "labels.", nil),
+        ("countries.EE. UU.", "countries.", "EE. UU."),
+        ("countries.É.-U.", "countries.", "É.-U."),
+        ("countries.e\u{301}", "countries.", "e\u{301}"),
+        ("countries.\u{301}x", "countries.", "countries.\u{301}x".hasPrefix("countries.") ? String("countries.\u{301}x".dropFirst(10)) : nil),
+        ("answers.status.met", "answers.status.", "met"),
+        ("answers.statuses.met", "answers.status.", nil),
+        ("answers.K.met", "answers.\u{212A}.", "answers.K.met".hasPrefix("answers.\u{212A}.") ? "met" : nil),
+        ("answers.\u{212A}.met", "answers.K.", "answers.\u{212A}.met".hasPrefix("answers.K.") ? "met" : nil),
+        ("answers.état.met", "answers.état.", "met"),
+    ])
+    func sameAsHasPrefix(key: String, prefix: String, expected: String?) {
+        #expect(LocaleCatalog.name(of: key, after: prefix) == expected)
+        let reference = key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : nil
+        #expect(LocaleCatalog.name(of: key, after: prefix) == reference)
+    }
+
+    @Test func shippedCatalogsAlike() {
+        for language in ["en", "es", "es-CO", "es-MX", "fr", "fr-CA", "pt", "pt-PT"] {
+            guard let catalog = TestCatalogs.shared.catalog(for: language) else {
+                Issue.record("no catalog \(language)")
+                continue
+            }
+            for (key, _) in catalog.entries {
+                for prefix in ["labels.", "countries.", "answers.status.", "answers.indicator.", "criteria."] {
+                    let reference = key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : nil
+                    #expect(LocaleCatalog.name(of: key, after: prefix) == reference, "\(key)")
+                }
+            }
+            #expect(!catalog.countrySynonyms.isEmpty || language == "en" || language.contains("-"))
+        }
+    }
+}
