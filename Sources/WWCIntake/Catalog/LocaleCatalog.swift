@@ -24,8 +24,8 @@ public struct LocaleCatalog: Sendable {
     /// Every labelled id with its labels.
     public var labelsByID: [String: [String]] {
         var result: [String: [String]] = [:]
-        for (key, value) in entries {
-            if let name = Self.name(of: key, after: "labels.") { result[name] = value.strings }
+        for (key, value) in entries where key.hasPrefix("labels.") {
+            result[String(key.dropFirst("labels.".count))] = value.strings
         }
         return result
     }
@@ -44,8 +44,8 @@ public struct LocaleCatalog: Sendable {
     public func synonyms(enum name: String) -> [String: [String]] {
         let prefix = "answers." + name + "."
         var result: [String: [String]] = [:]
-        for (key, value) in entries {
-            if let name = Self.name(of: key, after: prefix) { result[name] = value.strings }
+        for (key, value) in entries where key.hasPrefix(prefix) {
+            result[String(key.dropFirst(prefix.count))] = value.strings
         }
         return result
     }
@@ -53,31 +53,10 @@ public struct LocaleCatalog: Sendable {
     /// Country spellings ICU does not know, mapped to ISO 3166-1 alpha-2: `"EE. UU."` → `"US"`.
     public var countrySynonyms: [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in entries {
-            if let name = Self.name(of: key, after: "countries.") { result[name] = value.strings.first }
+        for (key, value) in entries where key.hasPrefix("countries.") {
+            result[String(key.dropFirst("countries.".count))] = value.strings.first
         }
         return result
-    }
-
-    /// The rest of `key` after `prefix`, or nil when it does not start with it: what
-    /// `key.hasPrefix(prefix)` and `dropFirst(prefix.count)` give, compared byte by byte
-    /// (these scans over every entry showed at start-up). Bytes decide when the prefix is
-    /// plain (lower-case ASCII letters, digits, `.`, `_`, `-`: no other character is
-    /// canonically equivalent to one of them) and is followed by an ASCII byte or nothing
-    /// (so it cannot extend the prefix's last character); otherwise characters are compared.
-    static func name(of key: String, after prefix: String) -> String? {
-        let head = prefix.utf8
-        let bytes = key.utf8
-        let isPlain = head.allSatisfy { byte in
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x5F || byte == 0x2D
-        }
-        if isPlain {
-            guard bytes.starts(with: head) else { return nil }
-            let rest = bytes.dropFirst(head.count)
-            if rest.first.map({ $0 < 0x80 }) ?? true { return String(decoding: rest, as: UTF8.self) }
-        }
-        guard key.hasPrefix(prefix) else { return nil }
-        return String(key.dropFirst(prefix.count))
     }
 
     /// The ICU MessageFormat pattern of a message key (a diagnostic code or a UI key).
