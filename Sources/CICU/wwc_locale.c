@@ -120,6 +120,25 @@ int32_t wwc_country_name(const char *alpha2, const char *display, char *out, int
     return wwc_utf8_out(name, len, out, capacity);
 }
 
+int32_t wwc_country_names(const char *display, char *out, int32_t capacity) {
+    // Exactly wwc_country_name for each country, in one call from Swift.
+    const char *const *list = uloc_getISOCountries();
+    int32_t needed = 0;
+    char name[1024];
+    for (int32_t n = 0; list[n]; n++) {
+        int32_t len = wwc_country_name(list[n], display, name, sizeof name);
+        if (len >= (int32_t)sizeof name) return WWC_ERR_ICU;
+        if (len > 0) {
+            if (needed + len < capacity) memcpy(out + needed, name, (size_t)len);
+            needed += len;
+        }
+        if (needed < capacity) out[needed] = '\n';
+        needed += 1;
+    }
+    if (needed < capacity) out[needed] = 0;
+    return needed;
+}
+
 int32_t wwc_plural_categories(const char *tag, char *out, int32_t capacity) {
     char id[ULOC_FULLNAME_CAPACITY];
     if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;

@@ -13,8 +13,9 @@ using namespace icu;
 
 struct wwc_numfmt {
     DecimalFormat *parser;   // strict, possibly with space-free affixes
-    DecimalFormat *display;  // the locale's own pattern, for examples
+    DecimalFormat *display;  // the locale's own pattern, for examples: opened on first use
     int32_t style;
+    Locale locale;
 };
 
 static bool is_space_like(UChar32 c) {
@@ -40,14 +41,15 @@ extern "C" wwc_numfmt *wwc_numfmt_open(const char *localeID, int32_t style, int3
     Locale locale = Locale::forLanguageTag(localeID, status);
     if (U_FAILURE(status)) { *statusOut = WWC_ERR_LOCALE; return nullptr; }
     DecimalFormat *parser = create(locale, style, status);
-    DecimalFormat *display = create(locale, style, status);
-    if (U_FAILURE(status) || !parser || !display) {
-        delete parser; delete display;
+    // The display format (examples only, i.e. error messages) is created when first needed:
+    // creating a DecimalFormat is most of the cost of opening a handle. The number symbols
+    // are read from the parser, created by the same call (applyPattern keeps the symbols).
+    DecimalFormat *display = nullptr;
+    if (U_FAILURE(status) || !parser) {
+        delete parser;
         *statusOut = WWC_ERR_ICU;
         return nullptr;
     }
-    // Examples show what was meant: 73,4 % rather than the pattern's rounded 73 %.
-    if (style == WWC_NUMFMT_PERCENT || style == WWC_NUMFMT_DECIMAL) display->setMaximumFractionDigits(6);
     parser->setLenient(false);
     parser->setParseNoExponent(true);
     if (style == WWC_NUMFMT_INTEGER || style == WWC_NUMFMT_PLAIN_INTEGER) parser->setParseIntegerOnly(true);
@@ -85,7 +87,7 @@ extern "C" wwc_numfmt *wwc_numfmt_open(const char *localeID, int32_t style, int3
             return nullptr;
         }
     }
-    wwc_numfmt *handle = new wwc_numfmt{parser, display, style};
+    wwc_numfmt *handle = new wwc_numfmt{parser, display, style, locale};
     *statusOut = WWC_OK;
     return handle;
 }
@@ -95,6 +97,18 @@ extern "C" void wwc_numfmt_close(wwc_numfmt *format) {
     delete format->parser;
     delete format->display;
     delete format;
+}
+
+/// The display format, created on first use (nullptr if ICU fails).
+static DecimalFormat *display_of(wwc_numfmt *format) {
+    if (format->display) return format->display;
+    UErrorCode status = U_ZERO_ERROR;
+    DecimalFormat *display = create(format->locale, format->style, status);
+    if (U_FAILURE(status) || !display) { delete display; return nullptr; }
+    // Examples show what was meant: 73,4 % rather than the pattern's rounded 73 %.
+    if (format->style == WWC_NUMFMT_PERCENT || format->style == WWC_NUMFMT_DECIMAL) display->setMaximumFractionDigits(6);
+    format->display = display;
+    return display;
 }
 
 static int32_t utf8_out(const UnicodeString &text, char *out, int32_t capacity) {
@@ -132,7 +146,7 @@ extern "C" int32_t wwc_numfmt_parse(wwc_numfmt *format, const char *text, int32_
     // "." as grouping in fr, a space in en-US), which would silently read "1.234" as 1234 in
     // French. A separator-like character next to a digit must be the locale's decimal or
     // grouping symbol (any space counts as the grouping symbol where that is a space).
-    const DecimalFormatSymbols *symbols = format->display->getDecimalFormatSymbols();
+    const DecimalFormatSymbols *symbols = format->parser->getDecimalFormatSymbols();
     const UnicodeString &grouping = symbols->getConstSymbol(DecimalFormatSymbols::kGroupingSeparatorSymbol);
     const UnicodeString &decimalSign = symbols->getConstSymbol(DecimalFormatSymbols::kDecimalSeparatorSymbol);
     UChar32 groupingChar = grouping.length() ? grouping.char32At(0) : 0;
@@ -196,17 +210,19 @@ extern "C" int32_t wwc_numfmt_format(wwc_numfmt *format, const char *decimal, co
                                      char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UnicodeString text;
+    DecimalFormat *display = display_of(format);
+    if (!display) return WWC_ERR_ICU;
     if (currency && (format->style == WWC_NUMFMT_CURRENCY || format->style == WWC_NUMFMT_CURRENCY_SWAPPED)) {
         UnicodeString iso(currency, -1, US_INV);
-        format->display->setCurrency(iso.getTerminatedBuffer(), status);
+        display->setCurrency(iso.getTerminatedBuffer(), status);
     }
-    format->display->format(StringPiece(decimal), text, nullptr, status);
+    display->format(StringPiece(decimal), text, nullptr, status);
     if (U_FAILURE(status)) return WWC_ERR_ICU;
     return utf8_out(text, out, capacity);
 }
 
 extern "C" int32_t wwc_numfmt_symbol(wwc_numfmt *format, int32_t symbol, char *out, int32_t capacity) {
-    const DecimalFormatSymbols *symbols = format->display->getDecimalFormatSymbols();
+    const DecimalFormatSymbols *symbols = format->parser->getDecimalFormatSymbols();
     DecimalFormatSymbols::ENumberFormatSymbol which = DecimalFormatSymbols::kDecimalSeparatorSymbol;
     if (symbol == WWC_SYMBOL_GROUPING) which = DecimalFormatSymbols::kGroupingSeparatorSymbol;
     if (symbol == WWC_SYMBOL_MINUS) which = DecimalFormatSymbols::kMinusSignSymbol;

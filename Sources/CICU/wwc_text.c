@@ -159,27 +159,32 @@ int32_t wwc_text_nfc_inert_limit(void) {
     return 0x110000;
 }
 
+/// NFC of UTF-16 text, written out as UTF-8. Most text is NFC already: the quick check skips
+/// the normalizing copy then.
+static int32_t nfc_utf16_out(const UChar *chars, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
+    int32_t span = unorm2_spanQuickCheckYes(nfc, chars, length, &status);
+    if (U_SUCCESS(status) && span == length) return wwc_utf8_out(chars, length, out, capacity);
+    status = U_ZERO_ERROR;
+    wwc_u16 normalized = {0};
+    int32_t rc = WWC_ERR_ICU;
+    if (wwc_u16_reserve(&normalized, length * 3 + 1) == WWC_OK) {
+        int32_t len = unorm2_normalize(nfc, chars, length, normalized.chars, normalized.capacity, &status);
+        rc = U_SUCCESS(status) ? wwc_utf8_out(normalized.chars, len, out, capacity) : WWC_ERR_ICU;
+    }
+    wwc_u16_free(&normalized);
+    return rc;
+}
+
 /// NFC of UTF-8 text through UTF-16 (the C normalizer API takes only UTF-16); the rare case
 /// of text holding a code point that may change under NFC.
 static int32_t nfc_utf8(const char *text, int32_t length, char *out, int32_t capacity) {
-    wwc_u16 src, normalized = {0};
+    wwc_u16 src;
     int32_t rc = wwc_u16_from_utf8(&src, text, length);
-    if (rc != WWC_OK) goto done;
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) { rc = WWC_ERR_ICU; goto done; }
-    int32_t span = unorm2_spanQuickCheckYes(nfc, src.chars, src.length, &status);
-    if (U_SUCCESS(status) && span == src.length) {
-        rc = wwc_utf8_out(src.chars, src.length, out, capacity);
-        goto done;
-    }
-    status = U_ZERO_ERROR;
-    if (wwc_u16_reserve(&normalized, src.length * 3 + 1) != WWC_OK) { rc = WWC_ERR_ICU; goto done; }
-    int32_t len = unorm2_normalize(nfc, src.chars, src.length, normalized.chars, normalized.capacity, &status);
-    rc = U_SUCCESS(status) ? wwc_utf8_out(normalized.chars, len, out, capacity) : WWC_ERR_ICU;
-done:
+    if (rc == WWC_OK) rc = nfc_utf16_out(src.chars, src.length, out, capacity);
     wwc_u16_free(&src);
-    wwc_u16_free(&normalized);
     return rc;
 }
 
@@ -350,7 +355,7 @@ done:
 // The former implementation over UTF-16 with ICU asked about every character, kept as the
 // reference the tests hold `wwc_text_clean` to.
 int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, char *out, int32_t capacity) {
-    wwc_u16 src, filtered = {0}, normalized = {0};
+    wwc_u16 src, filtered = {0};
     int32_t rc = wwc_u16_from_utf8(&src, text, length);
     if (rc == WWC_OK) rc = wwc_u16_reserve(&filtered, src.length + 1);
     if (rc != WWC_OK) goto done;
@@ -375,23 +380,10 @@ int32_t wwc_text_clean_utf16(const char *text, int32_t length, int32_t mode, cha
         U16_APPEND_UNSAFE(filtered.chars, n, c);
     }
     filtered.length = n;
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) { rc = WWC_ERR_ICU; goto done; }
-    // Most input is already NFC: skip the copy when the quick check says so.
-    int32_t span = unorm2_spanQuickCheckYes(nfc, filtered.chars, filtered.length, &status);
-    if (U_SUCCESS(status) && span == filtered.length) {
-        rc = wwc_utf8_out(filtered.chars, filtered.length, out, capacity);
-        goto done;
-    }
-    status = U_ZERO_ERROR;
-    if (wwc_u16_reserve(&normalized, filtered.length * 3 + 1) != WWC_OK) { rc = WWC_ERR_ICU; goto done; }
-    int32_t len = unorm2_normalize(nfc, filtered.chars, filtered.length, normalized.chars, normalized.capacity, &status);
-    rc = U_SUCCESS(status) ? wwc_utf8_out(normalized.chars, len, out, capacity) : WWC_ERR_ICU;
+    rc = nfc_utf16_out(filtered.chars, filtered.length, out, capacity);
 done:
     wwc_u16_free(&src);
     wwc_u16_free(&filtered);
-    wwc_u16_free(&normalized);
     return rc;
 }
 

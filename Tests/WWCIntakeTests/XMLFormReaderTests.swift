@@ -90,6 +90,21 @@ import Testing
         #expect(items.allSatisfy { $0.key == "url" })
     }
 
+    /// Distinct element names give distinct keys, so the reader skips grouping when no name
+    /// repeats; these are the ways keys repeat with distinct names, which must still group.
+    @Test(arguments: [
+        ("<form xmlns:a=\"urn:a\" xmlns:b=\"urn:b\"><a:x>1</a:x><y>2</y><b:x>3</b:x></form>", ["x", "y"], ["1", "3"]),
+        ("<form xmlns:a=\"urn:a\"><a:x>1</a:x><y>2</y><x>3</x></form>", ["x", "y"], ["1", "3"]),
+        ("<form><x>1</x><y>2</y><z label=\"x\">3</z></form>", ["x", "y"], ["1", "3"]),
+        ("<form><w id=\"x\">1</w><y>2</y><x>3</x></form>", ["x", "y"], ["1", "3"]),
+        ("<form><x_y>1</x_y><y>2</y><z name=\"x y\">3</z></form>", ["x y", "y"], ["1", "3"]),
+    ])
+    func keysRepeatingUnderDistinctNamesStillFormAList(xml: String, keys: [String], listed: [String]) throws {
+        let root = try read(xml).root
+        #expect(root.children.map(\.key) == keys)
+        #expect(root.children[0].children.map(\.scalar?.text) == listed)
+    }
+
     @Test func sameNameSiblingsGetIndexesDownTheirSubtrees() throws {
         let root = try read("""
             <criteria>

@@ -147,6 +147,10 @@ int32_t wwc_country_alpha3(const char *alpha2, char *out, int32_t capacity);
 /// The country's name in a display language ("MX", "fr" → "Mexique"); WWC_ERR_LOCALE if ICU
 /// has no name (it would echo the code).
 int32_t wwc_country_name(const char *alpha2, const char *display_locale, char *out, int32_t capacity);
+/// The names of all countries of wwc_country_code's list in a display language, in that order,
+/// each followed by "\n" (an empty line where ICU has no name): the same strings as
+/// wwc_country_name, in one call.
+int32_t wwc_country_names(const char *display_locale, char *out, int32_t capacity);
 /// CLDR cardinal plural categories of the locale, comma-separated ("many,one,other").
 int32_t wwc_plural_categories(const char *locale, char *out, int32_t capacity);
 

@@ -74,8 +74,13 @@ struct MappingSchema: Sendable {
         sections.filter { id.hasPrefix($0 + ".") }.max { $0.count < $1.count }
     }
 
+    /// The last dotted part of an id (`outcomes[].value` → `value`). Called for every value
+    /// assigned, hence by the last dot rather than splitting the whole id into an array.
     static func localName(ofFieldID id: String) -> String {
-        String(id.split(separator: ".").last ?? Substring(id))
+        if let dot = id.utf8.lastIndex(of: UInt8(ascii: ".")), dot != id.utf8.index(before: id.utf8.endIndex) {
+            return String(id[id.utf8.index(after: dot)...])
+        }
+        return String(id.split(separator: ".").last ?? Substring(id))  // no dot, or a trailing one
     }
 
     /// The parent section of a section id (`applicant.contact` → `applicant`), nil at top level.

@@ -110,6 +110,11 @@ struct XMLTreeState {
         /// hostile element with 100,000 differently named children stays linear.
         var siblingSlots: [NameKey: Int] = [:]
         var textRuns = 0
+        /// Whether two children may share a key, so that `groupSiblings` has work to do. Keys
+        /// of unprefixed elements without a key attribute are their names (`_` read as a
+        /// space, which no name contains): distinct names, distinct keys. So a repeat needs a
+        /// repeated name, a key attribute, a prefix (`a:x`, `b:x`) or a second text run.
+        var keysMayRepeat = false
     }
 
     private struct CachedName {
@@ -141,7 +146,13 @@ struct XMLTreeState {
     private var nodeCount = 0
     private var names: [NameKey: CachedName] = [:]
     /// The first reason to stop (a limit, a DTD); libxml2 is told to stop right away.
-    private var stopped: Diagnostic?
+    private var stopped: Diagnostic? {
+        didSet { isStopped = stopped != nil }
+    }
+    /// `stopped != nil`, kept apart because every event checks it: comparing the optional
+    /// `Diagnostic` with nil copied it (its arguments dictionary) on each of ~300 text chunks
+    /// per form.
+    private var isStopped = false
 
     /// Text of the innermost open element not yet attached, as bytes: libxml2 delivers long
     /// text in chunks of a few hundred bytes, so it is gathered here and becomes one String.
@@ -174,7 +185,7 @@ struct XMLTreeState {
 
     /// Runs an event unless the read already stopped; a `Stop` stops libxml2 too.
     mutating func guarded(_ event: (inout XMLTreeState) throws(Stop) -> Void) {
-        guard stopped == nil else { return }
+        guard !isStopped else { return }
         do {
             try event(&self)
         } catch {
@@ -210,7 +221,9 @@ struct XMLTreeState {
             let parentIndex = stack.count - 1
             flushText(of: parentIndex)
             stack[parentIndex].hasChildElements = true
+            if prefix != nil { stack[parentIndex].keysMayRepeat = true }
             if let slot = Self.siblingSlot(of: nameKey, in: &stack[parentIndex]) {
+                stack[parentIndex].keysMayRepeat = true
                 stack[parentIndex].siblingNames[slot].count += 1
                 let count = stack[parentIndex].siblingNames[slot].count
                 if count == 2 {
@@ -241,6 +254,7 @@ struct XMLTreeState {
         if count > 0, let attributes {
             key = try readAttributes(attributes, count: count, path: path, location: location,
                                      isRoot: stack.isEmpty, into: &attributeNodes)
+            if key != nil, !stack.isEmpty { stack[stack.count - 1].keysMayRepeat = true }
         }
         stack.append(OpenElement(name: nameKey, key: key ?? name.localKey, path: path, location: location,
                                  attributes: attributeNodes))
@@ -317,7 +331,7 @@ struct XMLTreeState {
     }
 
     mutating func closeElement() {
-        guard stopped == nil, var element = stack.popLast() else { return }
+        guard !isStopped, var element = stack.popLast() else { return }
         let content: FormNode.Content
         if element.hasChildElements {
             if !textIsBlank {
@@ -325,7 +339,8 @@ struct XMLTreeState {
                 element.children.append(textRunNode(path: element.path, run: element.textRuns,
                                                     fallbackLine: element.location?.line))
             }
-            content = .section(Self.groupSiblings(element.children))
+            content = .section(element.keysMayRepeat || element.textRuns > 1
+                               ? Self.groupSiblings(element.children) : element.children)
         } else {
             content = .scalar(FormScalar(String(decoding: text, as: UTF8.self)))
         }

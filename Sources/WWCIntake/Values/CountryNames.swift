@@ -22,6 +22,8 @@ struct CountryNames: Sendable {
         var alpha3: [String: String] = [:]
         var names: [String: String] = [:]
         let count = wwc_country_count()
+        // All names of a language in one ICU call (one bundle look-up, not one per country).
+        let namesByLanguage = languages.map { Self.names(in: $0, count: Int(count)) }
         for index in 0..<count {
             guard let code = try? ICUCall.string(initialCapacity: 8, { wwc_country_code(index, $0, $1) }).get() else {
                 continue
@@ -30,9 +32,9 @@ struct CountryNames: Sendable {
             if let three = try? ICUCall.string(initialCapacity: 8, { wwc_country_alpha3(code, $0, $1) }).get() {
                 alpha3[three] = code
             }
-            for language in languages {
-                if let name = Self.name(of: code, in: language) {
-                    let key = MatchKey.make(name)
+            for languageNames in namesByLanguage {
+                if let name = languageNames[Int(index)] {
+                    let key = Self.matchKey(name)
                     if !key.isEmpty, names[key] == nil { names[key] = code }
                 }
             }
@@ -40,6 +42,41 @@ struct CountryNames: Sendable {
         self.alpha2 = alpha2
         self.alpha3 = alpha3
         self.names = names
+    }
+
+    /// `name(of:in:)` for every country of ICU's list, by index (nil where ICU has no name).
+    static func names(in language: String, count: Int) -> [String?] {
+        let result = ICUCall.string(initialCapacity: 16_384) { wwc_country_names(language, $0, $1) }
+        guard case .success(let text) = result else { return Array(repeating: nil, count: count) }
+        var names: [String?] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            $0.isEmpty ? nil : String(Substring($0))
+        }
+        // The text ends with "\n", so the split has one extra empty piece.
+        if names.count == count + 1 { names.removeLast() }
+        guard names.count == count else { return Array(repeating: nil, count: count) }
+        return names
+    }
+
+    /// `MatchKey.make`, with country names in plain printable ASCII (most English ones and many
+    /// others) keyed without ICU: there NFKC case folding only lower-cases A–Z, there are no
+    /// marks, and every other character than a letter or digit is a word break.
+    static func matchKey(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return MatchKey.make(name) }
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count)
+        var pendingBreak = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingBreak && !key.isEmpty { key.append(0x20) }
+                pendingBreak = false
+                key.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+            default:
+                pendingBreak = true
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The ICU display name of a country in a language, e.g. ("MX", "fr") → "Mexique".

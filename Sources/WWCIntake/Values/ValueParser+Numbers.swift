@@ -7,6 +7,12 @@ extension ValueParser {
     /// separator there, so it is not 1234), as is misplaced grouping (`12,34`).
     public func integer(_ raw: String) throws(ValueError) -> Parsed<Int> {
         let text = try numericText(raw)
+        if let value = Self.plainDigitsValue(text) { return Parsed(value) }
+        return try integerViaICU(text, raw: raw)
+    }
+
+    /// `integer` on the cleaned text through ICU (every text `plainDigitsValue` leaves).
+    func integerViaICU(_ text: String, raw: String) throws(ValueError) -> Parsed<Int> {
         guard case .parsed(let decimal, _) = try numberFormat(.integer).parse(text) else {
             throw numberInvalid(raw, example: exampleNumber(integer: true))
         }
@@ -30,6 +36,16 @@ extension ValueParser {
     /// `alternative` (the other reading).
     public func decimal(_ raw: String) throws(ValueError) -> Parsed<String> {
         let text = try numericText(raw)
+        // Plain ASCII digits: ICU reads them as that integer and, with no `.` or `,`, there
+        // is nothing ambiguous.
+        if Self.plainDigitsValue(text) != nil, let decimal = DecimalText(icu: text) {
+            return Parsed(decimal.description)
+        }
+        return try decimalViaICU(text, raw: raw)
+    }
+
+    /// `decimal` on the cleaned text through ICU.
+    func decimalViaICU(_ text: String, raw: String) throws(ValueError) -> Parsed<String> {
         guard case .parsed(let decimal, _) = try numberFormat(.decimal).parse(text) else {
             throw numberInvalid(raw, example: exampleNumber(integer: false))
         }
@@ -100,9 +116,20 @@ extension ValueParser {
     /// with `min` and `max`.
     public func year(_ raw: String) throws(ValueError) -> Int {
         let text = try numericText(raw)
-        guard case .parsed(let decimal, _) = try numberFormat(.plainInteger).parse(text),
-            let value = decimal.integerValue
-        else {
+        return try year(Self.plainDigitsValue(text), text: text, raw: raw)
+    }
+
+    /// `year` with the value of plain ASCII digits already read (nil: ask ICU).
+    func year(_ plainValue: Int?, text: String, raw: String) throws(ValueError) -> Int {
+        let parsedValue: Int?
+        if let plainValue {
+            parsedValue = plainValue
+        } else if case .parsed(let decimal, _) = try numberFormat(.plainInteger).parse(text) {
+            parsedValue = decimal.integerValue
+        } else {
+            parsedValue = nil
+        }
+        guard let value = parsedValue else {
             throw numberInvalid(raw, example: "2024")
         }
         guard (1800...2200).contains(value) else {
@@ -112,6 +139,21 @@ extension ValueParser {
     }
 
     // MARK: Helpers
+
+    /// The value of 1 to 18 ASCII digits and nothing else (`"2023"`, `"007"`): ICU's strict
+    /// integer, decimal and plain-integer parsers read such text as exactly that integer (pinned
+    /// against ICU in `ValueFastPathTests`), so it is read without ICU; nil for anything else
+    /// (signs, separators, other digits and longer runs go to ICU).
+    static func plainDigitsValue(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        guard (1...18).contains(utf8.count) else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
 
     /// Longest number text handed to ICU, in UTF-8 bytes. ICU's number parser appends each
     /// digit in O(digits) (`DecimalQuantity::shiftLeft`), so one 1 MB run of digits took about

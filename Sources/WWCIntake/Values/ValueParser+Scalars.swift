@@ -22,7 +22,7 @@ extension ValueParser {
             }
             return try jsonNumber(kind, decimal, raw: scalar.text)
         case .date:
-            throw failure(.dateInvalid, scalar.text, example: try dateExample(dateFormats()))
+            throw failure(.dateInvalid, scalar.text, example: try dateExample())
         case .text, .narrative, .country, .email, .url, .phone, .locale:
             return try json(kind, scalar.text)
         }

@@ -16,7 +16,14 @@ public final class ValueParser {
     let countrySynonyms: [String: String]
 
     private var numberFormats: [NumberFormatHandle.Style: NumberFormatHandle] = [:]
-    private var cachedDateFormats: [DateFormatHandle]?
+    /// Date parsers by `DateFormatPlan` entry, opened on first use; `.some(nil)` marks a
+    /// pattern an earlier entry already has.
+    private var dateFormatSlots: [DateFormatHandle??] = Array(repeating: nil, count: DateFormatPlan.entries.count)
+    /// The patterns of the entries opened so far, for the duplicate check.
+    private var openedDatePatterns: Set<String> = [DateFormatPlan.isoPattern]
+    /// How many plan entries are decided (opened or marked duplicate), in plan order.
+    private var decidedDateFormats = 1
+    var cachedDateExample: String??
     private var cachedRegionCurrency: String??
     /// Country names in this locale's language when it is not a form language (built once).
     var cachedLocaleCountryNames: [String: String]?
@@ -78,24 +85,31 @@ public final class ValueParser {
         }
     }
 
-    /// ISO first, then short, medium, long and full, each also with a 4-digit year
-    /// (duplicates by pattern removed).
-    func dateFormats() throws(ValueError) -> [DateFormatHandle] {
-        if let cachedDateFormats { return cachedDateFormats }
-        var handles: [DateFormatHandle] = []
-        var seen: Set<String> = []
-        let plan: [(DateFormatHandle.Style, Bool)] = [
-            (.iso, false), (.short, false), (.short, true), (.medium, false), (.medium, true),
-            (.long, false), (.long, true), (.full, false),
-        ]
-        for (style, fourDigits) in plan {
-            guard let handle = try? DateFormatHandle(locale: locale, style: style, fourDigitYear: fourDigits) else {
-                throw ValueError(.localeInvalid, arguments: ["value": .text(locale)])
-            }
-            if seen.insert(handle.pattern).inserted { handles.append(handle) }
+    /// The date parser of `DateFormatPlan.entries[index]`, or nil when an earlier entry has the
+    /// same pattern (ICU would give the same answer again). Entries are opened in plan order,
+    /// so which one counts as the duplicate is the same as when all were opened at once; only
+    /// the ISO parser, whose pattern is fixed, opens independently (many forms never need it).
+    func dateFormat(at index: Int) throws(ValueError) -> DateFormatHandle? {
+        if let slot = dateFormatSlots[index] { return slot }
+        if index == 0 {
+            let handle = try openDateFormat(DateFormatPlan.entries[0])
+            dateFormatSlots[0] = .some(handle)
+            return handle
         }
-        cachedDateFormats = handles
-        return handles
+        while decidedDateFormats <= index {
+            let entry = DateFormatPlan.entries[decidedDateFormats]
+            let handle = try openDateFormat(entry)
+            dateFormatSlots[decidedDateFormats] = .some(openedDatePatterns.insert(handle.pattern).inserted ? handle : nil)
+            decidedDateFormats += 1
+        }
+        return dateFormatSlots[index] ?? nil
+    }
+
+    private func openDateFormat(_ entry: DateFormatPlan.Entry) throws(ValueError) -> DateFormatHandle {
+        guard let handle = try? DateFormatHandle(locale: locale, style: entry.style, fourDigitYear: entry.fourDigitYear) else {
+            throw ValueError(.localeInvalid, arguments: ["value": .text(locale)])
+        }
+        return handle
     }
 
     /// The locale's grouping and decimal separators (`.` and `,` in es-CO).
