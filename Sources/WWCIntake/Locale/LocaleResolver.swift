@@ -17,7 +17,9 @@ struct LocaleResolver: Sendable {
     /// Least number of matching keys for a detected language to count as evidence.
     static let minimumEvidence = 2
 
-    let resolvers: [String: KeyResolver]
+    /// Built per language on first use: a form that declares its language (by attribute, or
+    /// by a field the first languages already recognize) never builds the others.
+    let resolvers: LanguageResolvers
 
     func resolve(_ document: FormDocument, option: String?) -> Result<Resolution, Diagnostic> {
         let declaredRaw = document.declaredLocale ?? declaredField(in: document.root)?.text
@@ -44,9 +46,9 @@ struct LocaleResolver: Sendable {
     private func language(of locale: String, declared: String?, source: CanonicalApplication.LocaleSource,
                           document: FormDocument) -> Result<Resolution, Diagnostic> {
         let language = String(locale.split(separator: "-").first ?? "")
-        guard resolvers[language] != nil else {
+        guard resolvers.languages.contains(language) else {
             return .failure(.error(.localeUndetermined, arguments: [
-                "value": .text(locale), "candidates": .text(resolvers.keys.sorted().joined(separator: ", ")),
+                "value": .text(locale), "candidates": .text(resolvers.languages.joined(separator: ", ")),
             ], path: document.root.path, location: document.root.location, value: locale))
         }
         return .success(Resolution(language: language, requested: locale, declared: declared, source: source))
@@ -56,7 +58,7 @@ struct LocaleResolver: Sendable {
     private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
         var keys: [String] = []
         var stack = [document.root]
-        let ids = resolvers.values.first?.ids
+        let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
         while let node = stack.popLast() {
             let key = MatchKey.make(node.key)
             // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
@@ -66,8 +68,9 @@ struct LocaleResolver: Sendable {
             if case .list(let items) = node.content, let first = items.first { stack.append(first) }
         }
         var scores: [(language: String, score: Int)] = []
-        for (language, resolver) in resolvers {
-            let vocabulary = resolver.labels.vocabulary
+        // Detection needs only each language's vocabulary, not its full resolver.
+        for language in resolvers.languages {
+            guard let vocabulary = resolvers.labels(for: language)?.vocabulary else { continue }
             scores.append((language, keys.count { vocabulary.contains($0) }))
         }
         scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
@@ -83,7 +86,8 @@ struct LocaleResolver: Sendable {
     /// A `submission.locale` value at the top or in the submission section, found under the
     /// label of any language (the language is not known yet).
     func declaredField(in root: FormNode) -> (text: String, path: String, location: SourceLocation?)? {
-        for resolver in resolvers.values.sorted(by: { $0.labels.language < $1.labels.language }) {
+        for language in resolvers.languages {
+            guard let resolver = resolvers.resolver(for: language) else { continue }
             for child in root.children {
                 switch resolver.resolve(child.key, in: .root) {
                 case .target(.field("submission.locale")):

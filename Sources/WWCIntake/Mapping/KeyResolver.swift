@@ -24,12 +24,20 @@ struct KeyResolver: Sendable {
         self.ids = ids
         var forms: [String: String] = [:]
         var clashes: Set<String> = []
-        let known = labels.vocabulary.union(ids.sections.keys).union(ids.fullFieldIDs.keys).union(ids.localFieldIDs.keys)
-        for key in known where key.contains(" ") {
+        // Every known key once or more (a key seen twice is no clash with itself), without
+        // building their union first. In ASCII a space byte is a space character; otherwise
+        // the Character test stays (a space before a spacing mark is one grapheme, no space).
+        func add(_ key: String) {
+            let isASCII = key.utf8.allSatisfy { $0 < 0x80 }
+            guard isASCII ? key.utf8.contains(0x20) : key.contains(" ") else { return }
             let compact = MatchKey.removingSpaces(key)
             if let existing = forms[compact], existing != key { clashes.insert(compact) }
             forms[compact] = key
         }
+        labels.vocabulary.forEach(add)
+        ids.sections.keys.forEach(add)
+        ids.fullFieldIDs.keys.forEach(add)
+        ids.localFieldIDs.keys.forEach(add)
         for compact in clashes { forms[compact] = nil }
         compactForms = forms
     }

@@ -3,13 +3,15 @@ import Foundation
 /// Converts submitted forms into canonical records: read → locale → mapping → values → model.
 ///
 /// A `Converter` holds what is the same for every form (catalogs, the form schema, the label
-/// indexes of every language) and is safe to share between threads. The ICU-backed value
-/// parsers are not thread-safe, so each thread converts through its own `ConversionSession`.
+/// indexes of every language, each built when a form first needs it) and is safe to share
+/// between threads. The ICU-backed value parsers are not thread-safe, so each thread converts
+/// through its own `ConversionSession`.
 public final class Converter: Sendable {
     public let catalogs: CatalogSet
     public let options: ConversionOptions
     let schema: MappingSchema
-    let resolvers: [String: KeyResolver]
+    /// Key resolvers by language, built lazily: a one-form run builds one language, not four.
+    let resolvers: LanguageResolvers
     let localeResolver: LocaleResolver
     /// Country synonyms of every catalog: a Spanish form may well write `USA`.
     let countrySynonyms: [String: String]
@@ -18,14 +20,11 @@ public final class Converter: Sendable {
         self.catalogs = catalogs
         self.options = options
         let schema = MappingSchema(definition: catalogs.definition)
-        let ids = IDIndex(schema: schema)
-        var resolvers: [String: KeyResolver] = [:]
+        let resolvers = LanguageResolvers(catalogs: catalogs, schema: schema)
         var synonyms: [String: String] = [:]
-        for language in catalogs.languages {
+        for language in resolvers.languages {
             let variants = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
                 .compactMap { catalogs.catalog(for: $0) }
-            guard !variants.isEmpty else { continue }
-            resolvers[language] = KeyResolver(schema: schema, labels: LabelIndex(catalogs: variants, schema: schema), ids: ids)
             for variant in variants { synonyms.merge(variant.countrySynonyms) { first, _ in first } }
         }
         self.schema = schema
@@ -90,9 +89,9 @@ public final class ConversionSession {
         case .success(let value): resolution = value
         case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
         }
-        guard let resolver = converter.resolvers[resolution.language] else {
+        guard let resolver = converter.resolvers.resolver(for: resolution.language) else {
             return finish(nil, read.diagnostics + [.error(.localeUndetermined, arguments: [
-                "candidates": .text(converter.resolvers.keys.sorted().joined(separator: ", ")),
+                "candidates": .text(converter.resolvers.languages.joined(separator: ", ")),
             ])])
         }
         // Mapping, pass 1: bind keys.

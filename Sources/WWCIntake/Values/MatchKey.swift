@@ -27,6 +27,7 @@ public enum MatchKey {
     private static let cacheableLength = 160
 
     public static func make(_ text: String) -> String {
+        if let key = asciiKey(text) { return key }
         let cacheable = text.utf8.count <= cacheableLength
         if cacheable, let key = cache.withLock({ $0[text] }) { return key }
         let key = compute(text)
@@ -37,6 +38,76 @@ public enum MatchKey {
             }
         }
         return key
+    }
+
+    /// The key of an all-ASCII text without ICU, or nil when the text has a non-ASCII byte.
+    ///
+    /// Exactly what `wwc_match_key` gives for ASCII (pinned against it by
+    /// `ValueMatchKeyFastPathTests` on every byte and on every label of the shipped catalogs):
+    /// NFKC case folding of ASCII only lower-cases `A`–`Z` (no ASCII character is a
+    /// compatibility variant or default-ignorable), NFD leaves ASCII alone and ASCII has no
+    /// marks; letters and digits are the only ASCII characters of general category L or N, so
+    /// every other byte (space, punctuation, symbols, controls, NUL) is a word break; breaks
+    /// collapse to one space, the key is trimmed, and nothing is left for Latin-ASCII or NFC.
+    /// Most labels, ids and keys are ASCII, and each ICU pass costs ~10,000 instructions: at
+    /// start-up the label indexes alone made 2,000 of them.
+    static func asciiKey(_ text: String) -> String? {
+        var copy = text
+        var isOwnKey = false
+        let key = copy.withUTF8 { bytes -> String? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            // Already a key (lower-case letters and digits, single inner spaces): no copy.
+            if isASCIIKey(bytes) {
+                isOwnKey = true
+                return nil
+            }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pending = false
+                for byte in bytes {
+                    let folded: UInt8
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte | 0x20
+                    default:
+                        pending = true
+                        continue
+                    }
+                    if pending && count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pending = false
+                    out[count] = folded
+                    count += 1
+                }
+                return count
+            }
+        }
+        return isOwnKey ? text : key
+    }
+
+    /// Whether ASCII bytes are their own key: only `a`–`z`, `0`–`9` and single spaces
+    /// between them.
+    private static func isASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousIsSpace = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousIsSpace = false
+            case 0x20:
+                if previousIsSpace { return false }
+                previousIsSpace = true
+            default:
+                return false
+            }
+        }
+        return !previousIsSpace || bytes.isEmpty
+    }
+
+    /// The key as ICU computes it, for any text (the fast path's reference in tests).
+    static func computeWithICU(_ text: String) -> String {
+        compute(text)
     }
 
     private static func compute(_ text: String) -> String {
