@@ -21,14 +21,16 @@ struct LocaleResolver: Sendable {
     /// by a field the first languages already recognize) never builds the others.
     let resolvers: LanguageResolvers
 
-    func resolve(_ document: FormDocument, option: String?) -> Result<Resolution, Diagnostic> {
-        let declaredRaw = document.declaredLocale ?? declaredField(in: document.root)?.text
+    /// - Parameter cache: the session's resolutions, which make the search for a declared
+    ///   locale field (every root key, in each language until one answers) nearly free.
+    func resolve(_ document: FormDocument, option: String?, cache: ResolutionCache? = nil) -> Result<Resolution, Diagnostic> {
+        let declaredRaw = document.declaredLocale ?? declaredField(in: document.root, cache: cache)?.text
         var declared: String?
         if let raw = declaredRaw {
             do {
                 declared = try ValueParser.locale(raw)
             } catch {
-                let node = declaredField(in: document.root)
+                let node = declaredField(in: document.root, cache: cache)
                 return .failure(.error(error.code, arguments: error.arguments.merging(["value": .text(raw)]) { a, _ in a },
                                        path: node?.path ?? document.root.path, field: "submission.locale",
                                        location: node?.location ?? document.root.location, value: raw))
@@ -85,16 +87,19 @@ struct LocaleResolver: Sendable {
 
     /// A `submission.locale` value at the top or in the submission section, found under the
     /// label of any language (the language is not known yet).
-    func declaredField(in root: FormNode) -> (text: String, path: String, location: SourceLocation?)? {
+    func declaredField(in root: FormNode, cache: ResolutionCache? = nil) -> (text: String, path: String, location: SourceLocation?)? {
         for language in resolvers.languages {
             guard let resolver = resolvers.resolver(for: language) else { continue }
+            func resolve(_ key: String, in scope: MappingScope) -> WWCIntake.Resolution {
+                cache?.resolve(key, in: scope, with: resolver) ?? resolver.resolve(key, in: scope)
+            }
             for child in root.children {
-                switch resolver.resolve(child.key, in: .root) {
+                switch resolve(child.key, in: .root) {
                 case .target(.field("submission.locale")):
                     if let text = child.scalar?.text { return (text, child.path, child.location) }
                 case .target(.section(let section)):
                     for grandchild in child.children {
-                        if case .target(.field("submission.locale")) = resolver.resolve(grandchild.key, in: .section(section)),
+                        if case .target(.field("submission.locale")) = resolve(grandchild.key, in: .section(section)),
                            let text = grandchild.scalar?.text {
                             return (text, grandchild.path, grandchild.location)
                         }

@@ -85,7 +85,7 @@ public final class ConversionSession {
         }
         // Locale: the language first; the region may come from the country field.
         let resolution: LocaleResolver.Resolution
-        switch converter.localeResolver.resolve(document, option: converter.options.locale) {
+        switch converter.localeResolver.resolve(document, option: converter.options.locale, cache: resolutions) {
         case .success(let value): resolution = value
         case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
         }
