@@ -58,22 +58,28 @@ struct LocaleResolver: Sendable {
 
     /// The language whose vocabulary matches most keys, when it clearly wins.
     private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
-        var keys: [String] = []
+        // Every key counts once per occurrence, but a form repeats a few keys many times (each
+        // criterion's `status`, `narrative`…): each distinct key is folded and tested once.
+        var occurrences: [String: Int] = [:]
         var stack = [document.root]
-        let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
         while let node = stack.popLast() {
-            let key = MatchKey.make(node.key)
-            // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
-            if ids?.isID(key) != true { keys.append(key) }
+            occurrences[node.key, default: 0] += 1
             stack.append(contentsOf: node.attributes)
             if case .section(let children) = node.content { stack.append(contentsOf: children) }
             if case .list(let items) = node.content, let first = items.first { stack.append(first) }
+        }
+        let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
+        var keys: [(key: String, count: Int)] = []
+        for (raw, count) in occurrences {
+            let key = MatchKey.make(raw)
+            // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
+            if ids?.isID(key) != true { keys.append((key, count)) }
         }
         var scores: [(language: String, score: Int)] = []
         // Detection needs only each language's vocabulary, not its full resolver.
         for language in resolvers.languages {
             guard let vocabulary = resolvers.labels(for: language)?.vocabulary else { continue }
-            scores.append((language, keys.count { vocabulary.contains($0) }))
+            scores.append((language, keys.reduce(0) { $0 + (vocabulary.contains($1.key) ? $1.count : 0) }))
         }
         scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
         guard let best = scores.first, best.score >= Self.minimumEvidence,
