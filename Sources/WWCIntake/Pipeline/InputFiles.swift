@@ -26,20 +26,51 @@ public enum InputFiles {
                 files.append(path)
                 continue
             }
-            let base = URL(fileURLWithPath: path)
-            guard let walker = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             var found: [String] = []
-            for case let url as URL in walker {
-                let name = url.lastPathComponent
-                guard formExtensions.contains(url.pathExtension.lowercased()), !name.hasSuffix(expectedRecordSuffix),
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                else { continue }
-                let relative = String(url.path.dropFirst(base.path.count)).drop { $0 == "/" }
-                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
-            }
+            walk(directory: path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found)
             files.append(contentsOf: found.sorted())
         }
         return (files, diagnostics)
+    }
+
+    /// Adds the form files below `directory` (recursively) to `found`. Only real folders are
+    /// entered and only regular files taken: a symbolic link is neither (as with
+    /// `URLResourceValues.isRegularFile`, which the walk used before). With `readdir` and
+    /// `lstat` directly: Foundation's enumerator and resource values bridged every name
+    /// through `NSURL`, ~200,000 instructions a file, 5 % of a batch conversion.
+    static func walk(directory: String, into found: inout [String]) {
+        guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let child = directory + "/" + name
+            var kind = entry.pointee.d_type
+            if kind == UInt8(DT_UNKNOWN) {
+                // Some file systems do not say: ask for the entry itself, not what it links to.
+                var status = stat()
+                guard lstat(child, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: kind = UInt8(DT_DIR)
+                case S_IFREG: kind = UInt8(DT_REG)
+                default: continue
+                }
+            }
+            if kind == UInt8(DT_DIR) {
+                walk(directory: child, into: &found)
+            } else if kind == UInt8(DT_REG), isFormName(name) {
+                found.append(child)
+            }
+        }
+    }
+
+    /// `.xml` or `.json` in any case, and not an expected record (`*.expected.json`).
+    static func isFormName(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return false }
+        let pathExtension = name[name.utf8.index(after: dot)...].lowercased()
+        return formExtensions.contains(pathExtension) && !name.hasSuffix(expectedRecordSuffix)
     }
 
     /// `NAME.json` for an input; when two inputs of one batch share a name, the format is

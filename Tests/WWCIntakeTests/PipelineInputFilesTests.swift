@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import WWCIntake
+
+/// Which files a folder argument expands to: the walk that replaced Foundation's enumerator
+/// must pick exactly what it picked, in the same order.
+@Suite struct PipelineInputFilesTests {
+    @Test func folderWalkTakesRegularFormFilesOnly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("wwc-input-files-\(UUID().uuidString)")
+        let manager = FileManager.default
+        defer { try? manager.removeItem(at: root) }
+        for folder in ["b/deep", "a", "real", "x.json"] {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for file in ["a/2.xml", "a/10.json", "b/deep/form.XML", "b/Upper.JSON", "b/notes.txt", "b/.json", "b/.hidden.json",
+                     "b/bogota.expected.json", "real/linked.json", "top.json", "no-extension", "trailing."] {
+            try Data("{}".utf8).write(to: root.appendingPathComponent(file))
+        }
+        // Links are neither followed nor taken, to a file or to a folder.
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("b/link.json").path,
+                                       withDestinationPath: root.appendingPathComponent("real/linked.json").path)
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("folder-link").path,
+                                       withDestinationPath: root.appendingPathComponent("real").path)
+        for argument in [root.path, root.path + "/"] {
+            let (files, problems) = InputFiles.collect([argument])
+            #expect(problems.isEmpty)
+            let prefix = root.path + "/"
+            #expect(files.map { String($0.dropFirst(prefix.count)) } == [
+                "a/10.json", "a/2.xml", "b/.hidden.json", "b/Upper.JSON", "b/deep/form.XML", "real/linked.json", "top.json",
+            ])
+        }
+        // A file named explicitly is read whatever its name; a missing one is reported.
+        let (named, problems) = InputFiles.collect([root.appendingPathComponent("b/notes.txt").path, root.path + "/missing.json"])
+        #expect(named == [root.appendingPathComponent("b/notes.txt").path])
+        #expect(problems.map(\.code) == [.inputUnreadable])
+    }
+}
