@@ -35,3 +35,24 @@ import Testing
         #expect(problems.map(\.code) == [.inputUnreadable])
     }
 }
+
+/// Output names: the string fast path must name files exactly as `URL` did.
+@Suite struct PipelineOutputNameTests {
+    static let paths = [
+        "samples/es/bogota.xml", "samples/es/bogota.json", "a/Upper.JSON", "b/.hidden.json", "c/a..json", "d/x.y.xml",
+        "form", "e/notes.txt", "f/trailing.", "/abs/top.json", "g/bogota.expected.json", "h/.json", "rel.xml",
+    ]
+
+    @Test(arguments: paths)
+    func nameAndStemAgreeWithURL(path: String) {
+        let url = URL(fileURLWithPath: path)
+        let (name, stem) = InputFiles.nameAndStem(of: path)
+        #expect(name == url.lastPathComponent)
+        #expect(stem == url.deletingPathExtension().lastPathComponent)
+    }
+
+    @Test func sharedStemsKeepTheirFormat() {
+        #expect(InputFiles.outputNames(for: ["es/bogota.xml", "es/bogota.json", "en/austin.json"])
+                == ["bogota.xml.json", "bogota.json.json", "austin.json"])
+    }
+}
