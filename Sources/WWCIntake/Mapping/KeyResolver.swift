@@ -8,7 +8,8 @@ import Foundation
 /// `MatchKey`, so case, accents, width, punctuation and spacing do not matter.
 /// A label outside its section is accepted only when it names one field; otherwise the
 /// answer is `.ambiguous` and the mapper reports it, never guesses.
-struct KeyResolver: Sendable {
+/// A class shared by the worker threads (see `MappingSchema`: one reference, one retain).
+final class KeyResolver: Sendable {
     let schema: MappingSchema
     let labels: LabelIndex
     let ids: IDIndex
@@ -154,7 +155,8 @@ struct KeyResolver: Sendable {
 }
 
 /// The language-free keys: ids of sections, fields and criteria, by matching key.
-struct IDIndex: Sendable {
+/// A class shared by the worker threads (see `MappingSchema`: one reference, one retain).
+final class IDIndex: Sendable {
     /// `applicant contact` and `contact` → `applicant.contact`; `criteria`, `outcomes`.
     let sections: [String: [String]]
     /// Subsections of a section by local id: `applicant` → [`contact`: `applicant.contact`].

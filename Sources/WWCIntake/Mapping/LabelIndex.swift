@@ -2,7 +2,8 @@
 ///
 /// Built once per language from the catalog (official labels, aliases, criterion titles and
 /// answer synonyms) so that resolving a key is a dictionary look-up on `MatchKey.make(key)`.
-struct LabelIndex: Sendable {
+/// A class shared by the worker threads (see `MappingSchema`: one reference, one retain).
+final class LabelIndex: Sendable {
     let language: String
     /// Section labels → section ids (`criteria` and `outcomes` included).
     let sections: [String: [String]]

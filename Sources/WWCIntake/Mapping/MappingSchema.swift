@@ -3,7 +3,7 @@
 ///
 /// Built once from the catalogs' form definition (`locales/form.json`), so the form version
 /// can change without touching Swift.
-struct MappingSchema: Sendable {
+final class MappingSchema: Sendable {
     /// The value rule a field's raw text goes through.
     enum FieldType: String, Sendable, Hashable {
         case text, narrative, locale, date, country, integer, year, url, email, phone, money
@@ -45,17 +45,22 @@ struct MappingSchema: Sendable {
     }
 
     /// Section ids in nesting order (`submission`, `applicant`, `applicant.contact`, `budget`).
-    var sections: [String]
-    var fields: [Field]
-    var criteria: [Criterion]
+    let sections: [String]
+    let fields: [Field]
+    let criteria: [Criterion]
     /// The section ids that hold criteria and outcome items.
-    var criteriaSection = "criteria"
-    var outcomesSection = "outcomes"
+    let criteriaSection: String
+    let outcomesSection: String
 
-    init(sections: [String], fields: [Field], criteria: [Criterion]) {
+    /// A class, not a struct: one schema is read by every worker thread, and copying a struct
+    /// of dictionaries retained each one, atomically, on every use from two cores.
+    init(sections: [String], fields: [Field], criteria: [Criterion],
+         criteriaSection: String = "criteria", outcomesSection: String = "outcomes") {
         self.sections = sections
         self.fields = fields
         self.criteria = criteria
+        self.criteriaSection = criteriaSection
+        self.outcomesSection = outcomesSection
         self.fieldsByID = Dictionary(fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.criterionOrder = Dictionary(criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.areas = Set(criteria.map { $0.area.lowercased() })
@@ -91,7 +96,7 @@ struct MappingSchema: Sendable {
 
 extension MappingSchema {
     /// The mapper's view of the catalogs' form definition (`locales/form.json`).
-    init(definition: FormDefinition) {
+    convenience init(definition: FormDefinition) {
         let groups = definition.sections.filter { $0.kind == .group }.map(\.id)
         let criteriaSection = definition.sections.first { $0.kind == .map }?.id ?? "criteria"
         let outcomesSection = definition.sections.first { $0.kind == .list }?.id ?? "outcomes"
@@ -106,8 +111,7 @@ extension MappingSchema {
             return Field(id: field.id, type: type, required: field.required, scope: scope, localName: field.name)
         }
         self.init(sections: groups, fields: fields,
-                  criteria: definition.criteria.map { Criterion(id: $0.id, area: $0.area) })
-        self.criteriaSection = criteriaSection
-        self.outcomesSection = outcomesSection
+                  criteria: definition.criteria.map { Criterion(id: $0.id, area: $0.area) },
+                  criteriaSection: criteriaSection, outcomesSection: outcomesSection)
     }
 }
