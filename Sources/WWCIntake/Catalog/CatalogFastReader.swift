@@ -14,12 +14,12 @@ import Foundation
 /// (`CatalogFileParser`), which reports it with file, line and JSON Pointer, so `catalog
 /// check` findings are unchanged. Lines and columns are counted exactly as `JSONParser`
 /// does (columns in characters: UTF-8 continuation bytes on the line are not counted).
-struct CatalogFastReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
-    private var line = 1
-    private var lineStart = 0
-    private var continuationBytes = 0
+struct CatalogFastReader: JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var line = 1
+    var lineStart = 0
+    var continuationBytes = 0
     private var nodeCount = 0
     private let limits = ReaderLimits.default
 
@@ -210,25 +210,5 @@ struct CatalogFastReader {
 
     private var location: Location {
         Location(line: line, column: position - lineStart - continuationBytes + 1)
-    }
-
-    private func peek(_ byte: UInt8) -> Bool {
-        position < bytes.count && bytes[position] == byte
-    }
-
-    private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                position += 1
-            case UInt8(ascii: "\n"):
-                position += 1
-                line += 1
-                lineStart = position
-                continuationBytes = 0
-            default:
-                return
-            }
-        }
     }
 }

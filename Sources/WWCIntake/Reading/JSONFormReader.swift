@@ -48,7 +48,7 @@ public struct JSONFormReader: Sendable {
 }
 
 /// The byte-level parser behind `JSONFormReader`.
-struct JSONParser {
+struct JSONParser: JSONScanner {
     struct Failure: Error {
         var diagnostic: Diagnostic
     }
@@ -483,27 +483,7 @@ struct JSONParser {
         position += count
     }
 
-    // MARK: Helpers
-
-    func peek(_ byte: UInt8) -> Bool {
-        position < bytes.count && bytes[position] == byte
-    }
-
-    mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                position += 1
-            case UInt8(ascii: "\n"):
-                position += 1
-                line += 1
-                lineStart = position
-                continuationBytes = 0
-            default:
-                return
-            }
-        }
-    }
+    // MARK: Helpers (`peek` and `skipWhitespace` come from `JSONScanner`)
 
     func foundDescription() -> MessageArgument {
         guard position < bytes.count else { return "end of input" }
