@@ -6,9 +6,10 @@ import WWCIntake
 ///
 /// Generates `ConvertCorpus` (default 10,000 forms ≈ 60 MB, half XML, half JSON, 5 % invalid),
 /// then measures in interleaved rounds (best of `runs`): `xmllint --stream --noout` over the
-/// XML files; the form readers alone (in process, files preloaded); and the real release
-/// `intake convert <folder> --out-dir <tmp> --jobs 1|2` as a child process per format, with
-/// its peak RSS (`wait4` rusage). Then one small form converted by a fresh process (start-up,
+/// XML files; the form readers alone (in process, files preloaded); the file-system floor (as
+/// many atomic record files written in process); and the real release `intake convert
+/// <folder>` as a child process per format — `--jobs 1` to stdout, `--out-dir <fresh folder>
+/// --jobs 1|2` — with its peak RSS and CPU time (`wait4` rusage). Then one small form converted by a fresh process (start-up,
 /// catalogs and ICU data included), 15 times. Prints a table, the goals of issue 8 with
 /// met / NOT MET, and one JSON line.
 struct ConvertBenchmark {
