@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The key resolvers of every catalog language, each built on first use.
 ///
@@ -16,7 +15,7 @@ final class LanguageResolvers: Sendable {
     private let schema: MappingSchema
     /// Each language's base catalog first, then its regional variants.
     private let variants: [String: [LocaleCatalog]]
-    private let built = Mutex<Built>(Built())
+    private let built = Locked<Built>(Built())
 
     private struct Built {
         var labels: [String: LabelIndex] = [:]

@@ -22,7 +22,7 @@ public struct BatchConverter: Sendable {
         process: @escaping @Sendable (Int, ConversionResult) -> Output,
         deliver: @escaping @Sendable (Int, Output) -> Void
     ) {
-        let order = OrderBox<Output>()
+        let order = Locked(OrderState<Output>())
         let next = Atomic<Int>(0)
         let converter = self.converter
         let work: @Sendable (Int) -> Void = { _ in
@@ -33,11 +33,11 @@ public struct BatchConverter: Sendable {
                 let result = Self.convertFile(files[index], session: session, limits: converter.options.limits)
                 let output = process(index, result)
                 // Deliver every result that is now next in order; one thread at a time.
-                order.lock.withLock {
-                    order.state.pending[index] = output
-                    while let ready = order.state.pending.removeValue(forKey: order.state.nextToDeliver) {
-                        deliver(order.state.nextToDeliver, ready)
-                        order.state.nextToDeliver += 1
+                order.withLock { state in
+                    state.pending[index] = output
+                    while let ready = state.pending.removeValue(forKey: state.nextToDeliver) {
+                        deliver(state.nextToDeliver, ready)
+                        state.nextToDeliver += 1
                     }
                 }
             }
@@ -61,15 +61,7 @@ public struct BatchConverter: Sendable {
     }
 }
 
-/// The delivery order, guarded by `lock`. A pthread-based `NSLock`, not `Synchronization.Mutex`:
-/// ThreadSanitizer on Linux does not see `Mutex`'s futex synchronization (Swift 6.3.1; even a
-/// trivial Mutex counter is reported), so every delivery was flagged as a race, which would
-/// hide a real one in `process` or `deliver` (scripts/sanitizers.sh).
-private final class OrderBox<Output>: @unchecked Sendable {
-    let lock = NSLock()
-    var state = OrderState<Output>()
-}
-
+/// The delivery order, guarded by a `Locked` (an `NSLock`: see there why not `Mutex`).
 private struct OrderState<Output> {
     var pending: [Int: Output] = [:]
     var nextToDeliver = 0

@@ -41,10 +41,11 @@ public enum InputFiles {
     static func walk(directory: String, into found: inout [String]) {
         guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return }
         defer { closedir(handle) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            // The name in place: the kernel's record ends after the name's NUL, so copying
+            // `d_name` (a 256-byte tuple) out of `pointee` read past it (AddressSanitizer).
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let child = directory + "/" + name
             var kind = entry.pointee.d_type

@@ -1,5 +1,4 @@
 internal import CICU
-import Synchronization
 
 /// The key under which labels, aliases and answers are compared.
 ///
@@ -22,7 +21,7 @@ public enum MatchKey {
     /// per look-up is cheap next to the ICU call); short texts only, and emptied when full,
     /// so a hostile form with 100,000 distinct keys cannot grow it without bound. Canonically
     /// equivalent strings are equal `String`s, and have the same key anyway (NFKC first).
-    private static let cache = Mutex<[String: String]>([:])
+    private static let cache = Locked<[String: String]>([:])
     private static let cacheLimit = 20_000
     private static let cacheableLength = 160
 

@@ -1,5 +1,4 @@
 internal import CICU
-import Synchronization
 
 /// ICU MessageFormat with named arguments (through ICU's C++ `MessageFormat`), so catalog
 /// messages are plural-correct by CLDR rules: `{count, plural, one {# erreur} other {# erreurs}}`
@@ -85,7 +84,7 @@ public enum MessageFormatter {
         return info
     }
 
-    private static let inspected = Mutex<[String: MessagePatternInfo]>([:])
+    private static let inspected = Locked<[String: MessagePatternInfo]>([:])
 
     private static func inspectUncached(_ pattern: String) throws(ValueError) -> MessagePatternInfo {
         var offset: Int32 = -1
