@@ -30,7 +30,7 @@ import Testing
                                   errorLines: result.diagnostics.filter { $0.severity == .error }.map(\.line),
                                   city: result.record?.applicant.city)
             if let record = result.record {
-                let text = record.json { catalogs.render($0, language: "en") }.serialized(pretty: true) + "\n"
+                let text = record.serialized(pretty: true) { catalogs.render($0, language: "en") } + "\n"
                 do {
                     try AtomicFileWriter.write(Data(text.utf8), to: output.appendingPathComponent(names[index]))
                 } catch {

@@ -33,7 +33,7 @@ import Testing
             let result = TestCatalogs.converter.convert(data, format: FormReader.sniff(data))
             #expect(result.isAccepted == !result.diagnostics.contains { $0.severity == .error })
             if let record = result.record {
-                _ = record.json { TestCatalogs.shared.render($0, language: "en") }.serialized(pretty: true)
+                _ = record.serialized(pretty: true) { TestCatalogs.shared.render($0, language: "en") }
             }
         }
     }

@@ -28,7 +28,7 @@ import Testing
         let data = try Data(contentsOf: TestCatalogs.repository.appendingPathComponent(relativePath))
         let result = TestCatalogs.converter.convert(data, file: relativePath)
         let record = try #require(result.record, "\(result.diagnostics)")
-        let actual = record.json { TestCatalogs.shared.render($0, language: "en") }.serialized(pretty: true) + "\n"
+        let actual = record.serialized(pretty: true) { TestCatalogs.shared.render($0, language: "en") } + "\n"
         let expectedURL = TestCatalogs.repository.appendingPathComponent(
             (relativePath as NSString).deletingPathExtension + ".expected.json")
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
@@ -41,8 +41,8 @@ import Testing
         let path = try #require(Self.samples.first)
         let data = try Data(contentsOf: TestCatalogs.repository.appendingPathComponent(path))
         let render: (Diagnostic) -> String = { TestCatalogs.shared.render($0, language: "en") }
-        let first = TestCatalogs.converter.convert(data, file: path).record?.json(message: render).serialized()
-        let second = Converter(catalogs: TestCatalogs.shared).convert(data, file: path).record?.json(message: render).serialized()
+        let first = TestCatalogs.converter.convert(data, file: path).record?.serialized(message: render)
+        let second = Converter(catalogs: TestCatalogs.shared).convert(data, file: path).record?.serialized(message: render)
         #expect(first != nil && first == second)
     }
 

@@ -215,7 +215,7 @@ import Testing
                     target: "0.5", sdg: 11),
         ]
         let record = F.application(met: F.metCriteria(31, excluding: ["OD1"]), outcomes: outcomes)
-        let text = record.json { _ in "" }.serialized(pretty: true)
+        let text = record.serialized(pretty: true) { _ in "" }
         let parsed = JSONValue.parse(Data(text.utf8))
         let readBack = try CanonicalApplication(json: try #require(parsed.value))
         let direct = rubric.score(record, file: "x.json")

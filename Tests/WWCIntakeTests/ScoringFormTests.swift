@@ -16,7 +16,7 @@ import Testing
         let url = TestCatalogs.samples.appendingPathComponent(sample)
         let converted = TestCatalogs.converter.convert(try Data(contentsOf: url), file: sample)
         let record = try #require(converted.record, "\(converted.diagnostics)")
-        let text = record.json { _ in "" }.serialized(pretty: true)
+        let text = record.serialized(pretty: true) { _ in "" }
         let parsed = JSONValue.parse(Data(text.utf8))
         let readBack = try CanonicalApplication(json: try #require(parsed.value))
         let fromForm = rubric.score(record, file: sample)
@@ -84,7 +84,7 @@ import Testing
         #expect(report.level == level)
         #expect(report.eligible && report.coreMet)
         let readBack = try CanonicalApplication(
-            json: try #require(JSONValue.parse(Data(record.json { _ in "" }.serialized().utf8)).value))
+            json: try #require(JSONValue.parse(Data(record.serialized { _ in "" }.utf8)).value))
         #expect(rubric.score(readBack) == report)
     }
 

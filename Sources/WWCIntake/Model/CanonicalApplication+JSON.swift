@@ -1,47 +1,17 @@
 import Foundation
 
 extension CanonicalApplication {
-    /// The record as JSON, members in the schema's order. `message` renders each diagnostic's
-    /// message from the catalogs in the chosen language.
-    public func json(message: (Diagnostic) -> String) -> JSONValue {
-        .object([
-            "schema": .string(Self.schemaID),
-            "source": .object([
-                "file": source.file.map(JSONValue.string),
-                "format": .string(source.format.rawValue),
-                "sha256": .string(source.sha256),
-                "declaredLocale": source.declaredLocale.map(JSONValue.string) ?? .null,
-                "locale": .string(source.locale),
-                "localeSource": .string(source.localeSource.rawValue),
-            ]),
-            "submission": .object(["date": submissionDate.map(JSONValue.string)]),
-            "applicant": .object([
-                "city": applicant.city.map(JSONValue.string),
-                "region": applicant.region.map(JSONValue.string),
-                "country": applicant.country.map(JSONValue.string),
-                "population": applicant.population.map(JSONValue.integer),
-                "populationYear": applicant.populationYear.map(JSONValue.integer),
-                "website": applicant.website.map(JSONValue.string),
-                "contact": .object([
-                    "name": applicant.contact.name.map(JSONValue.string),
-                    "title": applicant.contact.title.map(JSONValue.string),
-                    "email": applicant.contact.email.map(JSONValue.string),
-                    "phone": applicant.contact.phone.map(JSONValue.string),
-                ]),
-            ]),
-            "budget": budgetDataAnnual.map { money in .object(["dataAnnual": money.json]) },
-            "criteria": .object(criteria.map { JSONValue.Member($0.id, $0.json) }),
-            "outcomes": .array(outcomes.map(\.json)),
-            "unmapped": .array(unmapped.map(\.json)),
-            "diagnostics": .array(diagnostics.map { $0.json(message: message($0)) }),
-        ])
+    /// The record's JSON text, rendering each diagnostic's message with `message` (the
+    /// catalogs, in the chosen language). One writer serves both this and `serializedUTF8`,
+    /// so the members' schema order is spelled out once, in `write(to:messages:)`.
+    public func serialized(pretty: Bool = false, message: (Diagnostic) -> String) -> String {
+        String(decoding: serializedUTF8(pretty: pretty, messages: diagnostics.map(message)), as: UTF8.self)
     }
 
-    /// The record's JSON text as UTF-8, byte for byte what `json(message:)` then
-    /// `serialized(pretty:)` give, but written straight into a byte buffer without building the
-    /// `JSONValue` tree first (that tree cost a sixth of writing a record). `messages[i]` is the
-    /// rendered message of `diagnostics[i]`, so a caller that already rendered them for stderr
-    /// renders each once. A line break is appended when `newline` is set.
+    /// The record's JSON text as UTF-8, members in the schema's order, written straight into a
+    /// byte buffer (building a `JSONValue` tree first cost a sixth of writing a record).
+    /// `messages[i]` is the rendered message of `diagnostics[i]`, so a caller that already
+    /// rendered them for stderr renders each once. A line break is appended when `newline` is set.
     public func serializedUTF8(pretty: Bool, messages: [String], newline: Bool = false) -> [UInt8] {
         precondition(messages.count == diagnostics.count, "one message per diagnostic")
         // Records run 5–30 KB; narratives dominate.
@@ -51,7 +21,7 @@ extension CanonicalApplication {
         return output.bytes
     }
 
-    /// Writes the record (members in the schema's order, as `json(message:)`) into `output`.
+    /// Writes the record, members in the schema's order, into `output`.
     public func write(to output: inout JSONOutput, messages: [String]) {
         precondition(messages.count == diagnostics.count, "one message per diagnostic")
         output.beginObject()
@@ -175,8 +145,6 @@ public struct CanonicalRecordError: Error, Sendable, Hashable {
 }
 
 extension CanonicalApplication.Money {
-    var json: JSONValue { .object(["amount": .string(amount), "currency": .string(currency)]) }
-
     func write(to output: inout JSONOutput) {
         output.beginObject()
         output.member("amount", amount)
@@ -186,15 +154,6 @@ extension CanonicalApplication.Money {
 }
 
 extension CanonicalApplication.Criterion {
-    var json: JSONValue {
-        .object([
-            "status": status.map { JSONValue.string($0.rawValue) },
-            "since": since.map(JSONValue.string),
-            "evidence": evidence.map { .array($0.map(JSONValue.string)) },
-            "narrative": narrative.map(JSONValue.string),
-        ])
-    }
-
     func write(to output: inout JSONOutput) {
         output.beginObject()
         output.member("status", status?.rawValue)
@@ -211,19 +170,6 @@ extension CanonicalApplication.Criterion {
 }
 
 extension CanonicalApplication.Outcome {
-    var json: JSONValue {
-        .object([
-            "indicator": indicator.map { JSONValue.string($0.rawValue) },
-            "value": value.map(JSONValue.string),
-            "year": year.map(JSONValue.integer),
-            "baseline": baseline.map(JSONValue.string),
-            "baselineYear": baselineYear.map(JSONValue.integer),
-            "target": target.map(JSONValue.string),
-            "sdg": sdg.map(JSONValue.integer),
-            "description": description.map(JSONValue.string),
-        ])
-    }
-
     func write(to output: inout JSONOutput) {
         output.beginObject()
         output.member("indicator", indicator?.rawValue)
@@ -239,16 +185,6 @@ extension CanonicalApplication.Outcome {
 }
 
 extension CanonicalApplication.Unmapped {
-    var json: JSONValue {
-        .object([
-            "path": .string(path),
-            "key": .string(key),
-            "value": .string(value),
-            "line": location.map { JSONValue.integer($0.line) },
-            "column": location?.column.map(JSONValue.integer),
-        ])
-    }
-
     func write(to output: inout JSONOutput) {
         output.beginObject()
         output.member("path", path)
