@@ -4,18 +4,22 @@
 SWIFT ?= swift
 DEB_PACKAGES := libxml2-dev libicu-dev pkg-config libxml2-utils
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps deps-check build demo test bench clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing" >&2; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || { echo "installing: python3-jsonschema (schema checks in the tests)" >&2; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  pip install -q jsonschema 2>/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-jsonschema; }; }
+	  pip install -q jsonschema 2>/dev/null || { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; }; }
+
+# `make deps` with stub apt-get/dpkg/sudo/pip first on PATH, as root and as a user: installs nothing.
+deps-check:
+	scripts/deps-check.sh
 
 build: deps
 	$(SWIFT) build
@@ -29,6 +33,7 @@ demo: deps
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) --no-print-directory deps-check
 
 bench: deps
 	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -52,3 +57,4 @@ fuzz: deps
 # The test suite under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
 sanitize: deps
 	scripts/sanitizers.sh all
+

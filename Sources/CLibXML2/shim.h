@@ -10,3 +10,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/encoding.h>
+
+// The run-time libxml2 version ("20914"). `xmlParserVersion` is a macro over a per-thread
+// accessor in some releases and a plain variable in others; this spelling works for both.
+static inline const char *wwc_xml_parser_version(void) { return xmlParserVersion; }

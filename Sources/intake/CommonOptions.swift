@@ -6,7 +6,7 @@ import WWCIntake
 struct CatalogOptions: ParsableArguments {
     @Option(name: .customLong("catalogs"), help: ArgumentHelp(
         "Folder of locale catalogs (form.json, en.json, es.json, …).",
-        discussion: "Default: $WWC_INTAKE_LOCALES, else the locales/ folder beside the installed program or in the current folder.",
+        discussion: "Default: $WWC_INTAKE_LOCALES, else ../share/wwc-intake/locales beside the program (as installed), else a locales/ folder above the program's or the current folder.",
         valueName: "dir"))
     var directory: String?
 

@@ -11,7 +11,8 @@ struct ScoreCommand: ParsableCommand {
             IN is a canonical record ("schema": "wwc-application/1") or a submitted form (XML or \
             JSON, converted on the fly as `intake convert` would); folders are searched for .xml \
             and .json files. The rubric is --rubric FILE, else $WWC_INTAKE_RUBRIC, else \
-            rubrics/wwc-2022.json found above the program's folder or the current folder.
+            rubrics/wwc-2022.json in ../share/wwc-intake/ beside the program (as installed), \
+            else above the program's folder or the current folder (`intake --version` says which).
 
             Text output, per input: the level, points of possible (percent), criteria met per \
             practice area, and every reason for the level in the --lang language. JSON output: \

@@ -106,37 +106,19 @@ public final class CatalogSet: Sendable {
         return (CatalogSet(directory: directory, definition: definition, files: usable), diagnostics)
     }
 
-    /// Finds the `locales/` folder: the explicit path, else `$WWC_INTAKE_LOCALES`, else the
-    /// first `locales/form.json` found walking up from the executable's folder, then from the
-    /// current directory. Nil when none exists.
+    /// The environment variable naming the catalogs folder.
+    public static let environmentVariable = "WWC_INTAKE_LOCALES"
+
+    /// Finds the `locales/` folder (one holding `form.json`) in `DataLocator`'s order: the
+    /// explicit path, `$WWC_INTAKE_LOCALES`, `../share/wwc-intake/locales` beside the
+    /// executable, a folder above the executable, a folder above the current one.
+    public static func locate(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
+        locator.locate(explicit: explicit, variable: environmentVariable, shipped: "locales", marker: "form.json")
+    }
+
+    /// The folder `locate` finds, or nil when there is none.
     public static func locateDirectory(explicit: String?) -> URL? {
-        let fileManager = FileManager.default
-        if let explicit {
-            return URL(fileURLWithPath: explicit)
-        }
-        if let environment = ProcessInfo.processInfo.environment["WWC_INTAKE_LOCALES"], !environment.isEmpty {
-            return URL(fileURLWithPath: environment)
-        }
-        var starts: [URL] = []
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            starts.append(executable.deletingLastPathComponent())
-        } else if let path = CommandLine.arguments.first {
-            starts.append(URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        starts.append(URL(fileURLWithPath: fileManager.currentDirectoryPath))
-        for start in starts {
-            var folder = start.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent("locales")
-                if fileManager.fileExists(atPath: candidate.appendingPathComponent("form.json").path) {
-                    return candidate
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        return nil
+        locate(explicit: explicit)?.url
     }
 
     /// The languages with a base catalog, sorted: `["en", "es", "fr", "pt"]`.

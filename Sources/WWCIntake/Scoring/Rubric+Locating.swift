@@ -2,11 +2,12 @@ import Foundation
 
 extension Rubric {
     /// Loads the rubric to score with: `explicit` (`--rubric FILE`) if given, else the file
-    /// named by `$WWC_INTAKE_RUBRIC`, else the first `rubrics/wwc-2022.json` found walking up
-    /// from the executable's folder, then from the current folder.
+    /// named by `$WWC_INTAKE_RUBRIC`, else `../share/wwc-intake/rubrics/wwc-2022.json` beside
+    /// the executable, else the first `rubrics/wwc-2022.json` found walking up from the
+    /// executable's folder, then from the current folder.
     ///
-    /// Why walk up: the rubric ships beside the package as a data file that staff edit, not as
-    /// a compiled resource, so a build in `.build/debug/` and a checkout both find it.
+    /// Why not a compiled resource: the rubric is a data file that staff edit, so it is
+    /// installed beside the program (`make install`) and read from the checkout in a build.
     public static func loadDefault(
         explicit: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -31,24 +32,18 @@ extension Rubric {
         executableURL: URL? = Bundle.main.executableURL,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) -> URL? {
-        if let explicit, !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL
-        }
-        if let named = environment[environmentVariable], !named.isEmpty {
-            return URL(fileURLWithPath: named, relativeTo: currentDirectory).standardizedFileURL
-        }
-        let starts = [executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory]
-        for start in starts.compactMap({ $0 }) {
-            var folder = start.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent(defaultFolderName)
-                    .appendingPathComponent(defaultFileName)
-                if FileManager.default.isReadableFile(atPath: candidate.path) { return candidate }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        return nil
+        locateDefault(explicit: explicit, locator: DataLocator(environment: environment, executableURL: executableURL,
+                                                               currentDirectory: currentDirectory))?.url
+    }
+
+    /// Where the rubric is and which rule found it, in `DataLocator`'s order: `--rubric`,
+    /// `$WWC_INTAKE_RUBRIC`, `../share/wwc-intake/rubrics/` beside the executable, a
+    /// `rubrics/` folder above the executable, then above the current folder.
+    public static func locateDefault(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
+        guard var location = locator.locate(explicit: explicit, variable: environmentVariable,
+                                            shipped: defaultFolderName + "/" + defaultFileName)
+        else { return nil }
+        location.url = location.url.standardizedFileURL
+        return location
     }
 }
