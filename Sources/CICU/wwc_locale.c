@@ -89,6 +89,65 @@ int32_t wwc_currency_fraction_digits(const char *iso) {
     return U_SUCCESS(status) ? digits : WWC_ERR_ICU;
 }
 
+/// Appends "CODE\tKIND\tSYMBOL\n" to out (bytes needed are counted even when it does not fit).
+static void append_symbol(const char *code, char kind, const UChar *name, int32_t nameLength, char *out,
+                          int32_t capacity, int32_t *used) {
+    char utf8[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strToUTF8(utf8, (int32_t)sizeof utf8, &length, name, nameLength, &status);
+    if (U_FAILURE(status) || length == 0 || length >= (int32_t)sizeof utf8) return;
+    int32_t needed = 3 + 3 + length + 1;
+    if (*used + needed <= capacity) {
+        char *p = out + *used;
+        memcpy(p, code, 3);
+        p[3] = '\t';
+        p[4] = kind;
+        p[5] = '\t';
+        memcpy(p + 6, utf8, (size_t)length);
+        p[6 + length] = '\n';
+    }
+    *used += needed;
+}
+
+int32_t wwc_currency_symbols(const char *tag, char *out, int32_t capacity) {
+    char id[ULOC_FULLNAME_CAPACITY];
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    // The language's own symbols too: fr-CA writes CAD as "$" but French elsewhere as "$CA".
+    char language[ULOC_LANG_CAPACITY] = {0};
+    UErrorCode languageStatus = U_ZERO_ERROR;
+    uloc_getLanguage(id, language, (int32_t)sizeof language, &languageStatus);
+    if (U_FAILURE(languageStatus) || language[0] == 0) strcpy(language, "root");
+    const char *locales[] = {id, language, "root", "en"};
+    const UCurrNameStyle styles[] = {
+        UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME, UCURR_FORMAL_SYMBOL_NAME, UCURR_VARIANT_SYMBOL_NAME,
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    UEnumeration *codes = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
+    int32_t used = 0;
+    const char *code;
+    int32_t codeLength = 0;
+    while ((code = uenum_next(codes, &codeLength, &status)) != NULL && U_SUCCESS(status)) {
+        if (codeLength != 3) continue;
+        UChar iso[4] = {(UChar)code[0], (UChar)code[1], (UChar)code[2], 0};
+        for (size_t l = 0; l < sizeof locales / sizeof *locales; l++) {
+            for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
+                UErrorCode nameStatus = U_ZERO_ERROR;
+                UBool isChoiceFormat = 0;
+                int32_t nameLength = 0;
+                const UChar *name = ucurr_getName(iso, locales[l], styles[s], &isChoiceFormat, &nameLength, &nameStatus);
+                if (U_FAILURE(nameStatus) || name == NULL || isChoiceFormat) continue;
+                char kind = styles[s] == UCURR_NARROW_SYMBOL_NAME ? 'N' : 'S';
+                append_symbol(code, kind, name, nameLength, out, capacity, &used);
+            }
+        }
+    }
+    uenum_close(codes);
+    if (used < capacity) out[used] = 0;
+    return used;
+}
+
 int32_t wwc_country_count(void) {
     const char *const *list = uloc_getISOCountries();
     int32_t n = 0;

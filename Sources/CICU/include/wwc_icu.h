@@ -139,6 +139,13 @@ int32_t wwc_locale_currency(const char *locale, char *out, int32_t capacity);
 /// The number of minor-unit digits of an ISO 4217 currency ("USD" → 2, "CLP" → 0, "BHD" → 3),
 /// or a negative status.
 int32_t wwc_currency_fraction_digits(const char *iso);
+/// The currency symbols a reader of this locale may meet: for every current ISO 4217 currency,
+/// its symbol, narrow, formal and variant symbols in the locale (with its fallbacks), in its
+/// language (`$CA` in fr), in root (`US$`, `CA$`, `MX$`, `R$`) and in English, as lines
+/// "CODE\tKIND\tSYMBOL\n", KIND `N` for a narrow symbol (`$`, `C$` for NIO: meant where the
+/// currency is clear from context) and `S` for the others (duplicates kept; ICU echoes the
+/// code where it has no symbol). Returns bytes needed.
+int32_t wwc_currency_symbols(const char *locale, char *out, int32_t capacity);
 /// Number of ISO 3166 alpha-2 region codes ICU knows, and the i-th one.
 int32_t wwc_country_count(void);
 int32_t wwc_country_code(int32_t index, char *out, int32_t capacity);

@@ -66,6 +66,8 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     // Values (appended by the value layer)
     public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
+    public static let moneyAmbiguous: Self = "money.ambiguous"
+    public static let moneyCurrencyConflict: Self = "money.currency_conflict"
     public static let messageSyntax: Self = "message.syntax"
 }
 

@@ -83,32 +83,160 @@ extension ValueParser {
     /// The currency sign is read by ICU for this locale, so `$` is the region's dollar/peso
     /// (MXN in es-MX, COP in es-CO, ARS in es-AR, CAD in en-CA/fr-CA, USD in en-US); ISO codes
     /// are accepted on either side (`USD 1,200.50`, `1 200,50 EUR`), with or without a space.
+    /// Other symbols come from ICU's currency data (`currencySymbolTable`): the locale's, its
+    /// language's, root's and English symbols, so `US$`, `CA$`, `MX$`, `R$` and `$ CA` (fr-CA)
+    /// are read anywhere. A symbol and a code together (`$2,500.00 USD`) must agree: the code
+    /// decides a generic `$`; `€2,500 USD` is `money.currency_conflict` naming both.
     /// A bare number takes the region's currency with warning `money.currency_assumed`
     /// (argument `currency`). A currency ICU does not know → `money.currency_unknown`.
+    ///
+    /// A reading with more fraction digits than its currency has (`R$ 1,250` read as 1.250
+    /// BRL) is never chosen: the other reading (1250) would need a grouping separator the
+    /// locale does not use, so the value is `money.ambiguous`, an error that shows both readings
+    /// and how to write each (see `checkFractionDigits`).
     public func money(_ raw: String) throws(ValueError) -> Parsed<MoneyValue> {
         let text = try numericText(raw)
         for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
             if case .parsed(let amount, let currency?) = try numberFormat(style).parse(text) {
-                let warnings = try groupingWarnings(raw, text: text, reading: amount, currency: currency)
-                return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
+                return try moneyReading(raw, text: text, amount: amount, currency: currency)
             }
+        }
+        if let (amount, currency) = try symbolReading(raw, text: text) {
+            return try moneyReading(raw, text: text, amount: amount, currency: currency)
         }
         if case .parsed(let amount, _) = try numberFormat(.decimal).parse(text) {
             guard let currency = regionCurrency else {
                 throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": ""])
             }
-            var warnings = try groupingWarnings(raw, text: text, reading: amount, currency: currency)
-            warnings.append(failure(.moneyCurrencyAssumed, raw, ["currency": .text(currency)]))
-            return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
+            var reading = try moneyReading(raw, text: text, amount: amount, currency: currency)
+            reading.warnings.append(failure(.moneyCurrencyAssumed, raw, ["currency": .text(currency)]))
+            return reading
         }
         // Tell an unknown currency apart from a bad number: strip the non-numeric ends and see
         // whether what is left is a number of this locale.
         let (prefix, core, suffix) = splitCurrencyToken(text)
-        let token = [prefix, suffix].first { !$0.isEmpty }
-        if let token, looksLikeCurrency(token), try !isKnownCurrency(token), !core.isEmpty, case .parsed = try numberFormat(.decimal).parse(core) {
+        let token = [prefix, suffix].first { !$0.isEmpty && currencies(forSymbol: $0).isEmpty }
+        if let token, looksLikeCurrency(token), !core.isEmpty, case .parsed = try numberFormat(.decimal).parse(core) {
             throw failure(.moneyCurrencyUnknown, raw, example: exampleMoney(), ["currency": .text(token)])
         }
         throw numberInvalid(raw, example: exampleMoney())
+    }
+
+    /// A money reading that passed the fraction-digit rule, with its grouping warnings.
+    private func moneyReading(
+        _ raw: String, text: String, amount: DecimalText, currency: String
+    ) throws(ValueError) -> Parsed<MoneyValue> {
+        try checkFractionDigits(raw, text: text, amount: amount, currency: currency)
+        let warnings = try groupingWarnings(raw, text: text, reading: amount, currency: currency)
+        return Parsed(MoneyValue(amount: amount.description, currency: currency), warnings: warnings)
+    }
+
+    /// The number between a currency symbol or code before it and/or after it, read with the
+    /// locale's decimal pattern; the currency from ICU's symbols (`currencySymbolTable`).
+    /// Nil when the text is not shaped so, or a symbol is not a known one (the caller reports).
+    /// Two signs must name one currency: a code decides a symbol several currencies share
+    /// (`$` … `USD`); none in common → `money.currency_conflict`. A sign shared by several
+    /// currencies on its own means the region's currency, else it is not read here.
+    func symbolReading(_ raw: String, text: String) throws(ValueError) -> (DecimalText, String)? {
+        let (prefix, core, suffix) = splitCurrencyToken(text)
+        let signs = [prefix, suffix].flatMap(currencySigns(in:))
+        guard !signs.isEmpty, !core.isEmpty, case .parsed(let amount, _) = try numberFormat(.decimal).parse(core) else {
+            return nil
+        }
+        var candidates: Set<String>?
+        for sign in signs {
+            let codes = currencies(forSymbol: sign, narrow: signs.count > 1)
+            if codes.isEmpty { return nil }
+            let common = candidates.map { $0.intersection(codes) } ?? codes
+            if common.isEmpty {
+                throw failure(.moneyCurrencyConflict, raw, example: exampleMoney(currency: codes.count == 1 ? codes.first : nil), [
+                    "symbol": .text(signs[0]), "code": .text(sign),
+                ])
+            }
+            candidates = common
+        }
+        guard let candidates else { return nil }
+        if candidates.count == 1, let only = candidates.first { return (amount, only) }
+        if let regionCurrency, candidates.contains(regionCurrency) { return (amount, regionCurrency) }
+        return nil
+    }
+
+    /// The currency signs on one side of a number: the whole run when it is one sign (`$ CA`
+    /// is fr's `$CA`), else two signs separated by white space (`€ CAD`), else the whole run
+    /// (an unknown sign, reported by the caller).
+    func currencySigns(in side: String) -> [String] {
+        guard !side.isEmpty else { return [] }
+        if !currencies(forSymbol: side, narrow: true).isEmpty { return [side] }
+        let scalars = Array(side.unicodeScalars)
+        for index in scalars.indices where scalars[index].properties.isWhitespace {
+            let left = String(String.UnicodeScalarView(scalars[..<index])).trimmingSpaces
+            let right = String(String.UnicodeScalarView(scalars[(index + 1)...])).trimmingSpaces
+            if !left.isEmpty, !right.isEmpty, !currencies(forSymbol: left, narrow: true).isEmpty,
+                !currencies(forSymbol: right, narrow: true).isEmpty {
+                return [left, right]
+            }
+        }
+        return [side]
+    }
+
+    /// ISO codes a currency sign can stand for in this locale: itself when it is an ISO code
+    /// ICU knows, every currency whose symbol it is (spaces ignored: `$ CA` = `$CA`), and the
+    /// currencies whose narrow symbol it is when `narrow` (a code beside it) or when that is the
+    /// region's own currency: `C$` is only the córdoba's narrow symbol, so `C$1,250` alone in
+    /// en-CA names no currency rather than a Nicaraguan amount.
+    func currencies(forSymbol sign: String, narrow: Bool = false) -> Set<String> {
+        let key = Self.symbolKey(sign)
+        let table = currencySymbolTable
+        var codes = table.symbols[key] ?? []
+        let narrowCodes = table.narrow[key] ?? []
+        if narrow {
+            codes.formUnion(narrowCodes)
+        } else if let regionCurrency, narrowCodes.contains(regionCurrency) {
+            codes.insert(regionCurrency)
+        }
+        return codes
+    }
+
+    /// A sign without its white space (`$ CA` and `$CA` are one symbol).
+    static func symbolKey(_ sign: String) -> String {
+        String(String.UnicodeScalarView(sign.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    /// Never lets a reading give an amount more fraction digits than its currency has
+    /// (ICU's `ucurr_getDefaultFractionDigits`): `US$ 250,000` in es-CO is not 250 dollars.
+    ///
+    /// The other reading takes the decimal separator as grouping (250000). That needs a
+    /// grouping separator the locale does not use (es-CO groups with `.`), so there is no
+    /// reading to choose: `money.ambiguous` (an error) with `interpretation` and `alternative`
+    /// (both readings), `example` (the alternative written the locale's way) and
+    /// `interpretationExample` (the first reading written the locale's way), `currency` and
+    /// `digits`. A fraction that is not three-digit grouping either (`R$ 1,2500`) is
+    /// `number.invalid`.
+    func checkFractionDigits(_ raw: String, text: String, amount: DecimalText, currency: String) throws(ValueError) {
+        let allowed = Self.fractionDigits(of: currency)
+        let (_, decimalSeparator) = try separators()
+        let (_, core, _) = splitCurrencyToken(text)
+        let scalars = Array(core.unicodeScalars)
+        guard let mark = scalars.lastIndex(where: { String($0) == decimalSeparator }) else { return }
+        let written = scalars[(mark + 1)...].prefix { $0.properties.numericType == .decimal }.count
+        guard written > allowed else { return }
+        let integerPart = scalars[..<mark].filter { $0.properties.numericType == .decimal }
+        let groups = scalars[..<mark].split { $0.properties.numericType != .decimal }
+        let isGrouping = written == 3 && groups.count == 1 && (1...3).contains(integerPart.count)
+            && integerPart.first != "0"
+        guard isGrouping else {
+            throw numberInvalid(raw, example: exampleMoney(currency: currency))
+        }
+        let digits = String(String.UnicodeScalarView(integerPart + scalars[(mark + 1)..<(mark + 1 + written)]))
+        let alternative = DecimalText(icu: digits).map { amount.isNegative ? "-\($0)" : $0.description } ?? digits
+        let currencyFormat = try numberFormat(.currency)
+        throw failure(.moneyAmbiguous, raw, example: currencyFormat.format(alternative, currency: currency), [
+            "interpretation": .text(amount.description),
+            "alternative": .text(alternative),
+            "interpretationExample": .text(currencyFormat.format(amount.description, currency: currency) ?? amount.description),
+            "currency": .text(currency),
+            "digits": .number(allowed),
+        ])
     }
 
     /// A year 1800…2200 written as plain digits (no grouping: `2,023` is not a year).
@@ -177,8 +305,11 @@ extension ValueParser {
         try? numberFormat(.decimal).format(integer ? "1234567" : "1234.5")
     }
 
-    func exampleMoney() -> String? {
-        try? numberFormat(.currency).format("1234.56")
+    /// 1234.56 (1234 for a currency without minor units, such as CLP) written the locale's
+    /// way, in `currency` or the locale's own.
+    func exampleMoney(currency: String? = nil) -> String? {
+        let digits = (currency ?? regionCurrency).map(Self.fractionDigits(of:)) ?? 2
+        return try? numberFormat(.currency).format(digits == 0 ? "1234" : "1234.56", currency: currency)
     }
 
     /// The `number.ambiguous` rule (see `decimal`), applied to the digits span of `text`.
@@ -233,17 +364,6 @@ extension ValueParser {
         let scalars = token.unicodeScalars
         if scalars.count == 3, scalars.allSatisfy({ ("A"..."Z").contains($0) }) { return true }
         return scalars.contains { $0.properties.generalCategory == .currencySymbol }
-    }
-
-    /// Whether ICU reads `token` as a currency of this locale (next to a plain number).
-    func isKnownCurrency(_ token: String) throws(ValueError) -> Bool {
-        for style in [NumberFormatHandle.Style.currency, .currencySwapped] {
-            let format = try numberFormat(style)
-            for candidate in [token + "1", "1" + token] {
-                if case .parsed(_, _?) = format.parse(candidate) { return true }
-            }
-        }
-        return false
     }
 
     /// Splits `XYZ 1,234` / `1.234 XYZ` into the non-numeric ends and the numeric core.

@@ -28,6 +28,7 @@ public final class ValueParser {
     /// Country names in this locale's language when it is not a form language (built once).
     var cachedLocaleCountryNames: [String: String]?
     private var cachedSeparators: (grouping: String, decimal: String)?
+    private var cachedCurrencySymbols: (symbols: [String: Set<String>], narrow: [String: Set<String>])?
 
     /// - Parameters:
     ///   - locale: a BCP 47 tag (`es-MX`, `es_mx` …); unknown to ICU → `locale.invalid`.
@@ -127,6 +128,32 @@ public final class ValueParser {
         let code = try? ICUCall.string(initialCapacity: 8) { wwc_locale_currency(locale, $0, $1) }.get()
         cachedRegionCurrency = .some(code)
         return code
+    }
+
+    /// Currency signs → the ISO codes they can stand for, from ICU's currency data for this
+    /// locale (see `wwc_currency_symbols`), keyed without white space: `symbols` from the
+    /// symbol, formal and variant names (every ISO code stands for itself), `narrow` from the
+    /// narrow symbols, which CLDR means for contexts where the currency is already clear
+    /// (`$` is the narrow symbol of every dollar and peso, `C$` that of the córdoba). Built on
+    /// first use (only money that ICU's currency pattern does not read needs it).
+    var currencySymbolTable: (symbols: [String: Set<String>], narrow: [String: Set<String>]) {
+        if let cachedCurrencySymbols { return cachedCurrencySymbols }
+        let lines = (try? ICUCall.string(initialCapacity: 65_536) { wwc_currency_symbols(locale, $0, $1) }.get()) ?? ""
+        var symbols: [String: Set<String>] = [:]
+        var narrow: [String: Set<String>] = [:]
+        for line in lines.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 2)
+            guard parts.count == 3 else { continue }
+            let code = String(parts[0])
+            symbols[code, default: []].insert(code)
+            if parts[1] == "N" {
+                narrow[Self.symbolKey(String(parts[2])), default: []].insert(code)
+            } else {
+                symbols[Self.symbolKey(String(parts[2])), default: []].insert(code)
+            }
+        }
+        cachedCurrencySymbols = (symbols, narrow)
+        return (symbols, narrow)
     }
 
     // MARK: Errors
