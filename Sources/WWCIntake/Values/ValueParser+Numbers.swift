@@ -180,21 +180,27 @@ extension ValueParser {
     }
 
     /// ISO codes a currency sign can stand for in this locale: itself when it is an ISO code
-    /// ICU knows, every currency whose symbol it is (spaces ignored: `$ CA` = `$CA`), and the
-    /// currencies whose narrow symbol it is when `narrow` (a code beside it) or when that is the
-    /// region's own currency: `C$` is only the córdoba's narrow symbol, so `C$1,250` alone in
-    /// en-CA names no currency rather than a Nicaraguan amount.
+    /// ICU knows, and every currency whose symbol it is (spaces ignored: `$ CA` = `$CA`).
+    ///
+    /// Narrow symbols are CLDR's for contexts where the currency is already clear: they count
+    /// when `narrow` (a code stands beside the sign) or for the region's own currency. A sign
+    /// that is the narrow symbol of several currencies (`$`, `£`, `¥`) is generic: alone it
+    /// means only the region's currency (so `$` in pt-BR is no guess at US dollars). `C$`, only
+    /// the córdoba's narrow symbol, alone in en-CA names no currency rather than a NIO amount.
     func currencies(forSymbol sign: String, narrow: Bool = false) -> Set<String> {
         let key = Self.symbolKey(sign)
         let table = currencySymbolTable
-        var codes = table.symbols[key] ?? []
+        let symbolCodes = table.symbols[key] ?? []
         let narrowCodes = table.narrow[key] ?? []
-        if narrow {
-            codes.formUnion(narrowCodes)
-        } else if let regionCurrency, narrowCodes.contains(regionCurrency) {
-            codes.insert(regionCurrency)
+        if narrow { return symbolCodes.union(narrowCodes) }
+        if narrowCodes.count > 1 {
+            guard let regionCurrency, symbolCodes.contains(regionCurrency) || narrowCodes.contains(regionCurrency) else {
+                return []
+            }
+            return [regionCurrency]
         }
-        return codes
+        if let regionCurrency, narrowCodes.contains(regionCurrency) { return symbolCodes.union([regionCurrency]) }
+        return symbolCodes
     }
 
     /// A sign without its white space (`$ CA` and `$CA` are one symbol).
