@@ -34,6 +34,7 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory deps-check
+	$(MAKE) --no-print-directory install-check
 
 bench: deps
 	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -58,3 +59,80 @@ fuzz: deps
 sanitize: deps
 	scripts/sanitizers.sh all
 
+# Installing (README "Install"): `make install [PREFIX=/usr/local] [DESTDIR=]`, `make uninstall`,
+# `make deb`. Build as yourself (`make dist`), install as root if the prefix needs it: install
+# only copies what `dist` staged in .build/stage. The program links the Swift runtime
+# statically, so it needs only libxml2 and ICU at run time; it is built in its own folder
+# because switching --static-swift-stdlib in .build rebuilds everything there.
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^ *static let string = "\(.*\)"$$/\1/p' Sources/intake/Intake.swift)
+STAGE := .build/stage
+STAGED := $(STAGE)/bin/intake $(STAGE)/intake.1 $(STAGE)/completions/intake.bash \
+	$(STAGE)/completions/_intake $(STAGE)/completions/intake.fish
+DATA_DIR = $(DESTDIR)$(PREFIX)/share/wwc-intake
+INSTALLED = $(DESTDIR)$(PREFIX)/bin/intake $(DESTDIR)$(PREFIX)/share/man/man1/intake.1 \
+	$(DESTDIR)$(PREFIX)/share/bash-completion/completions/intake \
+	$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_intake \
+	$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/intake.fish \
+	$(DESTDIR)$(PREFIX)/share/doc/wwc-intake/README.md
+.PHONY: dist install uninstall deb install-check
+
+dist: $(STAGE)/.done
+$(STAGE)/.done: Package.swift $(shell find Sources -type f)
+	@$(MAKE) --no-print-directory deps
+	$(SWIFT) build -c release --static-swift-stdlib --product intake --scratch-path .build/static
+	@# The manual from the debug build `make build`/`make test` already made (same help text).
+	$(SWIFT) package plugin generate-manual --configuration debug \
+	  --date $$(git log -1 --format=%cs 2>/dev/null || date +%F) --authors 'What Works Cities'
+	rm -rf $(STAGE) && mkdir -p $(STAGE)/bin $(STAGE)/completions
+	strip -o $(STAGE)/bin/intake .build/static/release/intake
+	cp .build/plugins/GenerateManual/outputs/intake/intake.1 $(STAGE)/intake.1
+	$(STAGE)/bin/intake --generate-completion-script bash > $(STAGE)/completions/intake.bash
+	$(STAGE)/bin/intake --generate-completion-script zsh > $(STAGE)/completions/_intake
+	$(STAGE)/bin/intake --generate-completion-script fish > $(STAGE)/completions/intake.fish
+	touch $@
+
+install: $(STAGE)/.done
+	install -d $(DESTDIR)$(PREFIX)/bin $(DATA_DIR)/locales $(DATA_DIR)/rubrics \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/wwc-intake \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(STAGE)/bin/intake $(DESTDIR)$(PREFIX)/bin/intake
+	install -m 644 locales/* $(DATA_DIR)/locales/
+	install -m 644 rubrics/* $(DATA_DIR)/rubrics/
+	install -m 644 $(STAGE)/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
+	install -m 644 $(STAGE)/completions/intake.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/intake
+	install -m 644 $(STAGE)/completions/_intake $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_intake
+	install -m 644 $(STAGE)/completions/intake.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/intake.fish
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/wwc-intake/README.md
+
+uninstall:
+	rm -f $(INSTALLED)
+	rm -rf $(DATA_DIR)
+	-rmdir $(DESTDIR)$(PREFIX)/share/doc/wwc-intake 2>/dev/null
+
+# A Debian package of the same files under /usr: `apt install ./wwc-intake_*.deb`.
+DEB_ARCH = $(shell dpkg --print-architecture)
+DEB_ICU = $(shell dpkg-query -W -f='$${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -x 'libicu[0-9]*' | head -1)
+DEB_ROOT := .build/deb/root
+DEB_MAINTAINER ?= $(or $(shell git log -1 --format='%an <%ae>' 2>/dev/null),wwc-intake maintainers <maintainers@example.invalid>)
+deb: $(STAGE)/.done
+	rm -rf $(DEB_ROOT) wwc-intake_*.deb
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr
+	gzip -9n $(DEB_ROOT)/usr/share/man/man1/intake.1
+	mkdir -p $(DEB_ROOT)/DEBIAN
+	printf '%s\n' 'Package: wwc-intake' 'Version: $(VERSION)' 'Architecture: $(DEB_ARCH)' \
+	  'Maintainer: $(DEB_MAINTAINER)' \
+	  'Depends: libc6, libgcc-s1, libstdc++6, libxml2, $(or $(DEB_ICU),libicu72)' \
+	  'Section: utils' 'Priority: optional' 'Installed-Size: '"$$(du -sk $(DEB_ROOT)/usr | cut -f1)" \
+	  'Description: What Works Cities certification intake (intake command)' \
+	  ' Turns certification applications (XML or JSON; English, Spanish, Portuguese, French)' \
+	  ' into canonical, scorable records, and scores them. Catalogs and rubric are installed' \
+	  ' in /usr/share/wwc-intake.' > $(DEB_ROOT)/DEBIAN/control
+	dpkg-deb --root-owner-group -Zzstd --build $(DEB_ROOT) wwc-intake_$(VERSION)_$(DEB_ARCH).deb
+
+# CI (make test): install into a temporary prefix, run it from / with an empty environment,
+# check completions, man page, uninstall and the .deb (scripts/install-check.sh).
+install-check:
+	scripts/install-check.sh
