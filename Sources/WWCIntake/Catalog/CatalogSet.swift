@@ -13,6 +13,8 @@ public final class CatalogSet: Sendable {
     public let definition: FormDefinition
     /// Every catalog file that could be read, base catalogs and overlays, sorted by locale.
     public let files: [CatalogFile]
+    /// The form systems whose exports are recognized (`exports.json`; none when it is absent).
+    public let exportSystems: [ExportSystem]
 
     /// Merged catalogs by locale (every base and every overlay), built once: rendering a
     /// message per diagnostic must not rebuild them.
@@ -21,9 +23,10 @@ public final class CatalogSet: Sendable {
     /// its language up (twice), and splitting the tag each time showed in profiles.
     private let resolved: [String: LocaleCatalog]
 
-    init(directory: URL, definition: FormDefinition, files: [CatalogFile]) {
+    init(directory: URL, definition: FormDefinition, files: [CatalogFile], exportSystems: [ExportSystem] = []) {
         self.directory = directory
         self.definition = definition
+        self.exportSystems = exportSystems
         self.files = files.sorted { $0.locale < $1.locale }
         var merged: [String: LocaleCatalog] = [:]
         // An overlay starts from its base's entries (the first base file of its language, as
@@ -58,7 +61,7 @@ public final class CatalogSet: Sendable {
         return LocaleCatalog(locale: overlay?.locale ?? base.locale, language: base.locale, entries: entries)
     }
 
-    /// Loads `form.json` and every `*.json` catalog in `directory`. Returns the set (nil when
+    /// Loads `form.json`, `exports.json` and every other `*.json` (a catalog) in `directory`. Returns the set (nil when
     /// unusable: no form definition, or no `en` catalog) and located diagnostics for every
     /// file that could not be read or has entries of the wrong shape. A broken catalog other
     /// than `en` is left out of the set and reported.
@@ -68,7 +71,7 @@ public final class CatalogSet: Sendable {
         let definition = formReader.read()
         diagnostics += formReader.diagnostics
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") && $0 != "form.json" }
+            .filter { $0.hasSuffix(".json") && $0 != "form.json" && $0 != ExportSystemsReader.fileName }
             .sorted()
         var files: [CatalogFile] = []
         for name in names {
@@ -103,7 +106,11 @@ public final class CatalogSet: Sendable {
             }
             return (nil, diagnostics)
         }
-        return (CatalogSet(directory: directory, definition: definition, files: usable), diagnostics)
+        var exportsReader = ExportSystemsReader(url: directory.appendingPathComponent(ExportSystemsReader.fileName))
+        let exportSystems = exportsReader.read()
+        diagnostics += exportsReader.diagnostics
+        return (CatalogSet(directory: directory, definition: definition, files: usable, exportSystems: exportSystems),
+                diagnostics)
     }
 
     /// The environment variable naming the catalogs folder.

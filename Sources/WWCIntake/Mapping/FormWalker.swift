@@ -64,10 +64,21 @@ struct FormWalker {
         cache?.resolve(key, in: scope, with: resolver) ?? resolver.resolve(key, in: scope)
     }
 
-    mutating func walk(_ document: FormDocument) {
+    /// - Parameter export: the exporting system's metadata, already taken out of `document`:
+    ///   its values in `source.export` count as mapped, the rest is kept in `unmapped` (first,
+    ///   in input order) without a warning.
+    mutating func walk(_ document: FormDocument, export: ExportFindings? = nil) {
         statistics.leaves = document.root.leafCount
         let root = document.root
         self.root = root
+        if let export {
+            statistics.leaves += export.takenLeaves
+            statistics.mapped += export.takenLeaves
+            for node in export.metadata {
+                statistics.leaves += node.leafCount
+                appendLeaves(of: node)
+            }
+        }
         if root.scalar != nil {
             // A root that is a bare value (`"x"`, `<form>text</form>`) holds no fields.
             keepUnmapped(root)
@@ -184,7 +195,19 @@ struct FormWalker {
     }
 
     /// The children of `outcomes` are outcome items, whatever their names.
+    /// An `outcomes` group holding values rather than items is itself the one item: an ODK or
+    /// KoboToolbox repeat group writes each instance as an element of the repeat's name
+    /// (`<resultados><indicador>…</indicador><valor>…</valor></resultados>`), and with one
+    /// instance there is no list to hold it.
     private mutating func visitOutcomes(_ node: FormNode) {
+        if case .section(let children) = node.content, !children.isEmpty, children.allSatisfy({ $0.scalar != nil }),
+           children.contains(where: {
+               if case .target(.field) = resolve($0.key, in: .outcome) { true } else { false }
+           })
+        {
+            visitOutcomeItem(node)
+            return
+        }
         node.attributes.forEach { keepUnmapped($0) }
         for child in node.children {
             if case .list(let items) = child.content {

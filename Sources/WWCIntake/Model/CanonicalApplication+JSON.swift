@@ -36,6 +36,13 @@ extension CanonicalApplication {
         if let declared = source.declaredLocale { output.string(declared) } else { output.null() }
         output.member("locale", source.locale)
         output.member("localeSource", source.localeSource.rawValue)
+        if let export = source.export {
+            output.key("export")
+            output.beginObject()
+            output.member("system", export.system.rawValue)
+            for member in ExportSystem.Member.allCases { output.member(member.rawValue, export[member]) }
+            output.endObject()
+        }
         output.endObject()
         output.key("submission")
         output.beginObject()
@@ -101,6 +108,11 @@ extension CanonicalApplication {
             file: source?["file"]?.stringValue, format: format, sha256: source?["sha256"]?.stringValue ?? "",
             declaredLocale: source?["declaredLocale"]?.stringValue, locale: locale,
             localeSource: source?["localeSource"]?.stringValue.flatMap(LocaleSource.init(rawValue:)) ?? .declared))
+        if let export = source?["export"], let system = export["system"]?.stringValue.flatMap(Export.System.init(rawValue:)) {
+            var values = Export(system: system)
+            for member in ExportSystem.Member.allCases { values[member] = export[member.rawValue]?.stringValue }
+            self.source.export = values
+        }
         submissionDate = json["submission"]?["date"]?.stringValue
         let applicantJSON = json["applicant"]
         applicant.city = applicantJSON?["city"]?.stringValue

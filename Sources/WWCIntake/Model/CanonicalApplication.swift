@@ -14,15 +14,70 @@ public struct CanonicalApplication: Sendable, Hashable {
         /// Effective BCP 47 locale with region, e.g. `es-MX`.
         public var locale: String
         public var localeSource: LocaleSource
+        /// The submission metadata of the form system the form was exported from, when it was
+        /// recognized (`locales/exports.json`); nil for any other form.
+        public var export: Export?
 
         public init(file: String?, format: SourceFormat, sha256: String, declaredLocale: String?, locale: String,
-                    localeSource: LocaleSource) {
+                    localeSource: LocaleSource, export: Export? = nil) {
             self.file = file
             self.format = format
             self.sha256 = sha256
             self.declaredLocale = declaredLocale
             self.locale = locale
             self.localeSource = localeSource
+            self.export = export
+        }
+    }
+
+    /// `source.export`: what the exporting system (KoboToolbox, ODK) says about the submission.
+    /// Every value is kept as the system wrote it; the timestamps are ISO 8601 date-times.
+    public struct Export: Sendable, Hashable {
+        public enum System: String, Sendable, Hashable, CaseIterable {
+            case kobotoolbox, odk, other
+        }
+
+        public var system: System
+        public var formId: String?
+        public var formVersion: String?
+        public var instanceId: String?
+        public var started: String?
+        public var ended: String?
+        public var submittedAt: String?
+
+        public init(system: System, formId: String? = nil, formVersion: String? = nil, instanceId: String? = nil,
+                    started: String? = nil, ended: String? = nil, submittedAt: String? = nil) {
+            self.system = system
+            self.formId = formId
+            self.formVersion = formVersion
+            self.instanceId = instanceId
+            self.started = started
+            self.ended = ended
+            self.submittedAt = submittedAt
+        }
+
+        /// The value of one member (nil when the system did not give it).
+        public subscript(member: ExportSystem.Member) -> String? {
+            get {
+                switch member {
+                case .formId: formId
+                case .formVersion: formVersion
+                case .instanceId: instanceId
+                case .started: started
+                case .ended: ended
+                case .submittedAt: submittedAt
+                }
+            }
+            set {
+                switch member {
+                case .formId: formId = newValue
+                case .formVersion: formVersion = newValue
+                case .instanceId: instanceId = newValue
+                case .started: started = newValue
+                case .ended: ended = newValue
+                case .submittedAt: submittedAt = newValue
+                }
+            }
         }
     }
 

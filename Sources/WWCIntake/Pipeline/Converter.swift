@@ -15,6 +15,8 @@ public final class Converter: Sendable {
     let localeResolver: LocaleResolver
     /// Country synonyms of every catalog: a Spanish form may well write `USA`.
     let countrySynonyms: [String: String]
+    /// Recognizes KoboToolbox and ODK exports by their metadata (`exports.json`).
+    let exportRecognizer: ExportRecognizer
 
     public init(catalogs: CatalogSet, options: ConversionOptions = ConversionOptions()) {
         self.catalogs = catalogs
@@ -31,6 +33,16 @@ public final class Converter: Sendable {
         self.resolvers = resolvers
         self.localeResolver = LocaleResolver(resolvers: resolvers)
         self.countrySynonyms = synonyms
+        self.exportRecognizer = ExportRecognizer(systems: catalogs.exportSystems)
+    }
+
+    /// Whether a JSON key containing `/` names something as it stands, in some language
+    /// (`State/Province`), so `GroupPaths` must not read it as a group path.
+    func isWholeKey(_ key: String) -> Bool {
+        let match = MatchKey.make(key)
+        return resolvers.ids.isID(match) || resolvers.languages.contains {
+            resolvers.labels(for: $0)?.vocabulary.contains(match) == true
+        }
     }
 
     /// A session for the calling thread. Keep one per worker thread and reuse it: it caches
@@ -80,9 +92,14 @@ public final class ConversionSession {
         // Reading
         let sourceFormat = format ?? FormReader.format(forPath: file ?? "", data: data) ?? .json
         let read = FormReader.read(data, format: sourceFormat, limits: converter.options.limits)
-        guard let document = read.document, !read.diagnostics.contains(where: { $0.severity == .error }) else {
+        guard var document = read.document, !read.diagnostics.contains(where: { $0.severity == .error }) else {
             return finish(nil, read.diagnostics)
         }
+        // Exports of form systems: group-path keys are sections; the system's metadata is no field.
+        if document.format == .json {
+            document.root = GroupPaths.splitting(document.root, isWholeKey: converter.isWholeKey)
+        }
+        let export = converter.exportRecognizer.recognize(&document)
         // Locale: the language first; the region may come from the country field.
         let resolution: LocaleResolver.Resolution
         switch converter.localeResolver.resolve(document, option: converter.options.locale, cache: resolutions) {
@@ -96,7 +113,7 @@ public final class ConversionSession {
         }
         // Mapping, pass 1: bind keys.
         var walker = FormWalker(resolver: resolver, cache: resolutions)
-        walker.walk(document)
+        walker.walk(document, export: export)
         statistics = walker.statistics
         var diagnostics = read.diagnostics + walker.diagnostics
 
@@ -110,7 +127,7 @@ public final class ConversionSession {
         // Values and model.
         let source = CanonicalApplication.Source(
             file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: resolution.declared,
-            locale: parser.locale, localeSource: localeSource)
+            locale: parser.locale, localeSource: localeSource, export: export?.export)
         var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source)
         assembler.assemble(walker)
         var record = assembler.record

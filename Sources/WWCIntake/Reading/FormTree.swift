@@ -107,11 +107,15 @@ public struct FormDocument: Sendable, Hashable {
     public var root: FormNode
     /// `xml:lang` / `lang` on the XML root element, if any.
     public var declaredLocale: String?
+    /// The `id` attribute of the XML root element, if any. It is the root's key, not a value;
+    /// an XForms instance (ODK, KoboToolbox) names its form by it.
+    public var rootID: String?
 
-    public init(format: SourceFormat, root: FormNode, declaredLocale: String? = nil) {
+    public init(format: SourceFormat, root: FormNode, declaredLocale: String? = nil, rootID: String? = nil) {
         self.format = format
         self.root = root
         self.declaredLocale = declaredLocale
+        self.rootID = rootID
     }
 }
 

@@ -143,6 +143,7 @@ struct XMLTreeState {
     private var stack: [OpenElement] = []
     private var root: FormNode?
     private var declaredLocale: String?
+    private var rootID: String?
     private var nodeCount = 0
     private var names: [NameKey: CachedName] = [:]
     /// The first reason to stop (a limit, a DTD); libxml2 is told to stop right away.
@@ -179,7 +180,7 @@ struct XMLTreeState {
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1))
             ])
         }
-        return ReadResult(document: FormDocument(format: .xml, root: root, declaredLocale: declaredLocale),
+        return ReadResult(document: FormDocument(format: .xml, root: root, declaredLocale: declaredLocale, rootID: rootID),
                           diagnostics: [])
     }
 
@@ -297,6 +298,7 @@ struct XMLTreeState {
                                            location: location, content: .scalar(FormScalar(value))))
         }
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
+        if isRoot { rootID = id }
         // An empty key attribute names nothing: fall through to the next one.
         return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }
     }

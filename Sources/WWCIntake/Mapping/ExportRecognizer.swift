@@ -1,0 +1,153 @@
+import Foundation
+
+/// What an exporting system's metadata gave.
+struct ExportFindings: Sendable {
+    /// `source.export`.
+    var export: CanonicalApplication.Export
+    /// The system's other metadata, taken out of the form tree: kept in `unmapped` without a
+    /// warning.
+    var metadata: [FormNode] = []
+    /// Input values taken into `source.export` (the XML root's `id` is its key, not a value).
+    var takenLeaves = 0
+}
+
+/// Recognizes a submission exported from a form system (`locales/exports.json`) by its
+/// metadata, and takes that metadata out of the form tree before the locale is detected and
+/// keys are mapped: `start`, `end`, `_status` are not form fields, must not count as English
+/// labels, and must not draw `field.unknown` warnings on every form a city sends.
+///
+/// A form that is no such export is left exactly as it was: its own field called `start` or
+/// `meta` (the Portuguese and Spanish label of an outcome's target) maps as before. Names are
+/// matched from the root only, so an outcome item's `meta` stays the target even in an export.
+struct ExportRecognizer: Sendable {
+    let systems: [ExportSystem]
+
+    /// Takes the recognized system's metadata out of `document` and returns it; nil (and the
+    /// document untouched) when no system recognizes it.
+    func recognize(_ document: inout FormDocument) -> ExportFindings? {
+        guard !systems.isEmpty, case .section = document.root.content else { return nil }
+        let format = document.format
+        let root = document.root
+        guard let system = systems.first(where: { system in
+            system.recognizedBy.contains { Self.node(at: $0, in: root, format: format) != nil }
+        }) else { return nil }
+
+        var findings = ExportFindings(export: CanonicalApplication.Export(system: system.system))
+        // The name each member is taken from: the first one present with a usable value.
+        var chosen: Set<String> = []
+        for member in ExportSystem.Member.allCases {
+            for name in system.values[member] ?? [] {
+                if name == "@id", format == .xml, let id = document.rootID, !id.isEmpty {
+                    findings.export[member] = id
+                    break
+                }
+                if let node = Self.node(at: name, in: root, format: format), let value = Self.usable(node, for: member) {
+                    findings.export[member] = value
+                    chosen.insert(name)
+                    break
+                }
+            }
+        }
+        let below = Set((chosen.union(system.metadata)).flatMap(Self.ancestors(of:)))
+        var taken = 0
+        var metadata: [FormNode] = []
+        /// The node without the metadata below it; nil when nothing is left of it.
+        func extract(_ node: FormNode, prefix: String, covered: Bool) -> (rest: FormNode?, changed: Bool) {
+            var kept: [FormNode] = []
+            var attributes: [FormNode] = []
+            var changed = false
+            for (child, isAttribute) in node.attributes.map({ ($0, true) }) + node.children.map({ ($0, false) }) {
+                let name = prefix + Self.writtenName(of: child, format: format)
+                let isMetadata = covered || system.metadata.contains(name)
+                var rest: FormNode? = child
+                if chosen.contains(name) {
+                    taken += child.leafCount
+                    rest = nil
+                } else if below.contains(name), case .section = child.content {
+                    let inner = extract(child, prefix: name + "/", covered: isMetadata)
+                    rest = inner.rest
+                    changed = changed || inner.changed
+                } else if isMetadata {
+                    metadata.append(child)
+                    rest = nil
+                }
+                guard let rest else {
+                    changed = true
+                    continue
+                }
+                if isAttribute { attributes.append(rest) } else { kept.append(rest) }
+            }
+            guard changed else { return (node, false) }
+            // A group whose every member was metadata (`meta`, `formhub`) is gone with them.
+            if kept.isEmpty && attributes.isEmpty { return (nil, true) }
+            var remaining = node
+            remaining.attributes = attributes
+            remaining.content = .section(kept)
+            return (remaining, true)
+        }
+        document.root = extract(root, prefix: "", covered: false).rest
+            ?? FormNode(key: root.key, path: root.path, location: root.location, content: .section([]))
+        findings.metadata = metadata
+        findings.takenLeaves = taken
+        return findings
+    }
+
+    /// The name a system would write for a node: a JSON member's key (after `GroupPaths`), an
+    /// XML element's local name as written (no `[n]`, no namespace prefix), `@name` for an
+    /// attribute. XML keys cannot serve: they come from `id`/`label` attributes and read `_`
+    /// as a space (`__version__`).
+    static func writtenName(of node: FormNode, format: SourceFormat) -> String {
+        guard format == .xml else { return node.key }
+        var last = node.path[(node.path.lastIndex(of: "/").map { node.path.index(after: $0) } ?? node.path.startIndex)...]
+        let isAttribute = last.hasPrefix("@")
+        if isAttribute { last = last.dropFirst() }
+        if last.hasSuffix("]"), let bracket = last.lastIndex(of: "[") { last = last[..<bracket] }
+        if let colon = last.lastIndex(of: ":") { last = last[last.index(after: colon)...] }
+        return (isAttribute ? "@" : "") + last
+    }
+
+    /// The node at a name path (`meta/instanceID`, `@version`) from the root, if present.
+    static func node(at name: String, in root: FormNode, format: SourceFormat) -> FormNode? {
+        var node = root
+        for segment in name.split(separator: "/", omittingEmptySubsequences: false) {
+            guard let next = node.attributesAndChildren.first(where: {
+                writtenName(of: $0, format: format).utf8.elementsEqual(segment.utf8)
+            }) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// `a/b/c` → `a`, `a/b`: the names whose nodes hold something named below them.
+    private static func ancestors(of name: String) -> [String] {
+        var result: [String] = []
+        var index = name.startIndex
+        while let slash = name[index...].firstIndex(of: "/") {
+            result.append(String(name[..<slash]))
+            index = name.index(after: slash)
+        }
+        return result
+    }
+
+    /// The value as the system wrote it (trimmed), when it fits the member: a non-empty text;
+    /// for a timestamp, an ISO 8601 date or date-time. A value that does not fit is no
+    /// metadata: it stays in the form, where the mapper maps or reports it.
+    static func usable(_ node: FormNode, for member: ExportSystem.Member) -> String? {
+        guard let scalar = node.scalar, scalar.kind != .null, node.attributes.isEmpty else { return nil }
+        let text = scalar.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        return !member.isTimestamp || isTimestamp(text) ? text : nil
+    }
+
+    /// Whether text is an ISO 8601 date-time as form systems write their timestamps
+    /// (`2024-03-14T09:12:33.000-03:00`, `2024-03-15T21:40:05`) or a bare date: a real
+    /// calendar date, then nothing or `T` and the time. The value is kept as written, not
+    /// converted, so this only tells a system timestamp from a form's own answer under the
+    /// same name; the time of day is not checked further.
+    static func isTimestamp(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count >= 10, ValueParser.plainISODate(String(text.prefix(10))) != nil else { return false }
+        let rest = utf8.dropFirst(10)
+        return rest.isEmpty || (rest.first == UInt8(ascii: "T") && rest.count > 1)
+    }
+}
