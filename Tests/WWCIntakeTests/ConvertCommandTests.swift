@@ -33,7 +33,8 @@ struct ConvertCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["austin.json", "curitiba.json", "louisville.json", "recife.json", "winnipeg.json"])
+        #expect(names == ["austin.json", "belo-horizonte-kobo.json", "curitiba.json", "louisville.json", "recife.json",
+                          "winnipeg.json"])
         let written = try String(contentsOf: out.appendingPathComponent("recife.json"), encoding: .utf8)
         let expected = try String(contentsOf: TestCatalogs.samples.appendingPathComponent("pt/recife.expected.json"),
                                   encoding: .utf8)

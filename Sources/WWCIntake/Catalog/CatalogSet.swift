@@ -61,10 +61,11 @@ public final class CatalogSet: Sendable {
         return LocaleCatalog(locale: overlay?.locale ?? base.locale, language: base.locale, entries: entries)
     }
 
-    /// Loads `form.json`, `exports.json` and every other `*.json` (a catalog) in `directory`. Returns the set (nil when
-    /// unusable: no form definition, or no `en` catalog) and located diagnostics for every
-    /// file that could not be read or has entries of the wrong shape. A broken catalog other
-    /// than `en` is left out of the set and reported.
+    /// Loads `form.json`, `exports.json` and every other `*.json` (a catalog) in `directory`.
+    /// Returns the set (nil when unusable: no form definition, or no `en` catalog) and located
+    /// diagnostics for every file that could not be read or has entries of the wrong shape. A
+    /// broken catalog other than `en` is left out of the set and reported; so is a broken
+    /// `exports.json` (then no export is recognized).
     public static func load(directory: URL) -> (catalogs: CatalogSet?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var formReader = FormDefinitionReader(url: directory.appendingPathComponent("form.json"))

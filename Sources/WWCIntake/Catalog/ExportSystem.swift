@@ -62,24 +62,7 @@ struct ExportSystemsReader {
 
     mutating func read() -> [ExportSystem] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data: Data
-        switch InputFile.read(url) {
-        case .success(let contents): data = contents
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return []
-        }
-        let result = JSONFormReader().read(data)
-        for diagnostic in result.diagnostics {
-            var mapped = diagnostic
-            mapped.file = url.path
-            if mapped.code == .jsonMalformed { mapped.code = .catalogMalformed }
-            if mapped.code == .fieldDuplicate { mapped.code = .catalogDuplicateKey }
-            diagnostics.append(mapped)
-        }
-        guard let root = result.document?.root, !result.diagnostics.contains(where: { $0.severity == .error }) else {
-            return []
-        }
+        guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return [] }
         func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
         func texts(_ node: FormNode?) -> [String]? {
             guard let node, case .list(let items) = node.content else { return nil }

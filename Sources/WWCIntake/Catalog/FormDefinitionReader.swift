@@ -21,24 +21,7 @@ struct FormDefinitionReader {
     }
 
     mutating func read() -> FormDefinition? {
-        let data: Data
-        switch InputFile.read(url) {
-        case .success(let contents): data = contents
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
-        let result = JSONFormReader().read(data)
-        for diagnostic in result.diagnostics {
-            var mapped = diagnostic
-            mapped.file = url.path
-            if mapped.code == .jsonMalformed { mapped.code = .catalogMalformed }
-            if mapped.code == .fieldDuplicate { mapped.code = .catalogDuplicateKey }
-            diagnostics.append(mapped)
-        }
-        guard let root = result.document?.root, !result.diagnostics.contains(where: { $0.severity == .error }) else {
-            return nil
-        }
+        guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return nil }
         func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
         guard case .section = root.content else {
             invalid("/", "object", root)
