@@ -28,8 +28,13 @@ struct ExportRecognizer: Sendable {
         guard !systems.isEmpty, case .section = document.root.content else { return nil }
         let format = document.format
         let root = document.root
+        // The names at the root, once: most forms are no export, and this is all they cost.
+        let rootNames = Set(root.attributesAndChildren.map { Self.writtenName(of: $0, format: format) })
         guard let system = systems.first(where: { system in
-            system.recognizedBy.contains { Self.node(at: $0, in: root, format: format) != nil }
+            system.recognizedBy.contains { name in
+                let first = name.prefix { $0 != "/" }
+                return rootNames.contains(String(first)) && Self.node(at: name, in: root, format: format) != nil
+            }
         }) else { return nil }
 
         var findings = ExportFindings(export: CanonicalApplication.Export(system: system.system))
