@@ -2,7 +2,8 @@
 # Tests `make deps` without installing anything: stub apt-get, dpkg, sudo, pip, python3 and id
 # come first on PATH, record how they were called (and as which user id), and report every
 # package as missing so every install branch runs. The recorded calls must be exactly the
-# expected ones, run as root (no sudo) and as a non-root user (sudo before each apt-get).
+# expected ones, run as root (no sudo) and as a non-root user (sudo before each apt-get), and
+# nothing but the checks when everything is already there.
 #
 # Who the user is: the Makefile learns it only from `id -u`, so the stub `id` answers what the
 # case asks for (FAKE_UID); both cases run on any machine, root or not. When this script runs
@@ -23,8 +24,9 @@ cat >"$stubs/id" <<EOF
 #!/bin/sh
 if [ "\$1" = -u ] && [ -n "\${FAKE_UID:-}" ]; then echo "\$FAKE_UID"; else exec $real_id "\$@"; fi
 EOF
-printf '#!/bin/sh\n%s\nexit 1\n' "$record" >"$stubs/dpkg"      # every package is missing
-printf '#!/bin/sh\n%s\nexit 1\n' "$record" >"$stubs/python3"   # jsonschema is missing
+# Every package and jsonschema are missing, unless the case says they are there (PRESENT=1).
+printf '#!/bin/sh\n%s\n[ -n "${PRESENT:-}" ]\n' "$record" >"$stubs/dpkg"
+printf '#!/bin/sh\n%s\n[ -n "${PRESENT:-}" ]\n' "$record" >"$stubs/python3"
 printf '#!/bin/sh\n%s\nexit 1\n' "$record" >"$stubs/pip"       # pip refuses (externally managed)
 printf '#!/bin/sh\n%s\nexit 0\n' "$record" >"$stubs/apt-get"
 # Like sudo: leading VAR=value arguments set the environment of the command.
@@ -39,6 +41,10 @@ expected() {  # $1: the user id make runs as
         sudo_install="sudo uid=$1 DEBIAN_FRONTEND= env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq"
     fi
     for p in $packages; do echo "dpkg uid=$1 DEBIAN_FRONTEND= -s $p"; done
+    if [ -n "${PRESENT:-}" ]; then  # nothing to install: only the checks
+        echo "python3 uid=$1 DEBIAN_FRONTEND= -c import jsonschema"
+        return
+    fi
     [ -z "$sudo_update" ] || echo "$sudo_update"
     echo "apt-get uid=0 DEBIAN_FRONTEND= update -qq"
     [ -z "$sudo_install" ] || echo "$sudo_install $packages"
@@ -76,6 +82,7 @@ check() {  # $1: case name, $2: user id expected in the calls, rest: how to run 
 
 check root 0 env FAKE_UID=0
 check user 1000 env FAKE_UID=1000
+PRESENT=1 check user-up-to-date 1000 env FAKE_UID=1000 PRESENT=1
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && nobody=$(id -u nobody 2>/dev/null); then
     check nobody "$nobody" setpriv --reuid="$nobody" --regid="$(id -g nobody)" --clear-groups env HOME="$work"
 fi
