@@ -10,10 +10,13 @@
 # as root and `setpriv` exists, the non-root case also runs for real as `nobody`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
+# The Makefile alone, in a folder every user can read (a fresh clone may be private to its owner).
+repo=$work/repo
+mkdir "$repo"
+cp Makefile "$repo/"
 stubs=$work/bin
 mkdir -p "$stubs"
 real_id=$(command -v id)
