@@ -11,9 +11,17 @@ let package = Package(
     products: [
         .library(name: "WWCIntake", targets: ["WWCIntake"]),
         .executable(name: "intake", targets: ["intake"]),
+        .library(name: "WWCRegister", targets: ["WWCRegister"]),
+        .library(name: "WWCServer", targets: ["WWCServer"]),
+        .executable(name: "intake-server", targets: ["intake-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The register and the HTTP API (issue 18): only intake-server links them, so the plain
+        // commands' start-up stays what it was.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // libxml2 as the system has it (Debian: libxml2-dev).
@@ -47,6 +55,39 @@ let package = Package(
             dependencies: [
                 "WWCIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The register of applications: one store protocol, SQLite (GRDB) and PostgreSQL stores.
+        .target(
+            name: "WWCRegister",
+            dependencies: [
+                "WWCIntake",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        // The HTTP API over the register (Hummingbird 2).
+        .target(
+            name: "WWCServer",
+            dependencies: [
+                "WWCIntake", "WWCRegister",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // `intake register …` and `intake serve` run here (`intake` execs it), so the plain
+        // commands never load GRDB, PostgresNIO or Hummingbird.
+        .executableTarget(
+            name: "intake-server",
+            dependencies: [
+                "WWCIntake", "WWCRegister", "WWCServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WWCRegisterTests",
+            dependencies: [
+                "WWCRegister", "WWCServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .executableTarget(

@@ -30,6 +30,8 @@ struct Intake: ParsableCommand {
             CatalogCommand.self,
             TemplateCommand.self,
             ValueCommand.self,
+            RegisterPassthrough.self,
+            ServePassthrough.self,
         ]
     )
 

@@ -18,22 +18,9 @@ struct ValidateRenderer: Sendable {
         catalogs.render(key: key, arguments: arguments, language: language)
     }
 
-    /// A SARIF rule's descriptions: `rule.<code>` (short) and `rule.<code>.description`
-    /// (full). A code without them (a catalog older than the code) is described by its code,
-    /// never by an empty text.
+    /// A SARIF rule's descriptions (`CatalogSet.ruleText`).
     func rule(_ code: DiagnosticCode) -> SARIFLog.RuleText {
-        let short = text("rule.\(code.rawValue)") ?? code.rawValue
-        let full = text("rule.\(code.rawValue).description") ?? short
-        return SARIFLog.RuleText(short: short, full: full)
-    }
-
-    private func text(_ key: String) -> String? {
-        for locale in [language, "en"] {
-            if let pattern = catalogs.catalog(for: locale)?.message(key), !pattern.isEmpty {
-                return catalogs.render(key: key, arguments: [:], language: locale)
-            }
-        }
-        return nil
+        catalogs.ruleText(code, language: language)
     }
 
     /// The text report of one input: each shown diagnostic with its source line and caret.

@@ -175,6 +175,24 @@ public final class CatalogSet: Sendable {
                language: language)
     }
 
+    /// A SARIF rule's descriptions: `rule.<code>` (short) and `rule.<code>.description`
+    /// (full). A code without them (a catalog older than the code) is described by its code,
+    /// never by an empty text. Shared by `intake validate` and the API's SARIF answers.
+    public func ruleText(_ code: DiagnosticCode, language: String) -> SARIFLog.RuleText {
+        let short = ruleMessage("rule.\(code.rawValue)", language: language) ?? code.rawValue
+        let full = ruleMessage("rule.\(code.rawValue).description", language: language) ?? short
+        return SARIFLog.RuleText(short: short, full: full)
+    }
+
+    private func ruleMessage(_ key: String, language: String) -> String? {
+        for locale in [language, Self.referenceLanguage] {
+            if let pattern = catalog(for: locale)?.message(key), !pattern.isEmpty {
+                return render(key: key, arguments: [:], language: locale)
+            }
+        }
+        return nil
+    }
+
     /// A UI message (`summary.validate`) in a language, with the same fallbacks as `render`.
     public func render(key: String, arguments: [String: MessageArgument], language: String) -> String {
         var candidates: [LocaleCatalog] = []

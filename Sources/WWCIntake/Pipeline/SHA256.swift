@@ -6,9 +6,9 @@ internal import CWWCHash
 /// double the build time. The work is done in C (`CWWCHash`): with the x86 SHA extensions
 /// when the CPU has them, else portable C. In Swift it took ~66 instructions a byte, 10 % of
 /// a batch conversion. Checked against the NIST vectors in the tests.
-struct SHA256 {
+package struct SHA256 {
     /// Lower-case hex digest.
-    static func hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+    package static func hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         hex(bytes, using: wwc_sha256)
     }
 
