@@ -35,6 +35,8 @@ test: deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory deps-check
 	$(MAKE) --no-print-directory install-check
+	$(MAKE) --no-print-directory api-check
+	$(MAKE) --no-print-directory load-check
 
 bench: deps
 	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
