@@ -38,7 +38,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-schemathesis run openapi.yaml --url "http://127.0.0.1:$PORT" \
+SPEC="$PWD/openapi.yaml"
+cd "$WORK"  # schemathesis keeps a cache folder (.schemathesis/) in the current folder
+schemathesis run "$SPEC" --url "http://127.0.0.1:$PORT" \
   -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
   --phases examples,coverage,fuzzing \
