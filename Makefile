@@ -70,8 +70,6 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 VERSION := $(shell sed -n 's/^ *static let string = "\(.*\)"$$/\1/p' Sources/intake/Intake.swift)
 STAGE := .build/stage
-STAGED := $(STAGE)/bin/intake $(STAGE)/intake.1 $(STAGE)/completions/intake.bash \
-	$(STAGE)/completions/_intake $(STAGE)/completions/intake.fish
 DATA_DIR = $(DESTDIR)$(PREFIX)/share/wwc-intake
 INSTALLED = $(DESTDIR)$(PREFIX)/bin/intake $(DESTDIR)$(PREFIX)/share/man/man1/intake.1 \
 	$(DESTDIR)$(PREFIX)/share/bash-completion/completions/intake \
