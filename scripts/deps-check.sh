@@ -36,7 +36,9 @@ printf '#!/bin/sh\n%s\nexit 0\n' "$record" >"$stubs/apt-get"
 printf '#!/bin/sh\n%s\nexec env FAKE_UID=0 "$@"\n' "$record" >"$stubs/sudo"
 chmod 755 "$stubs"/*
 
-packages="libxml2-dev libicu-dev pkg-config libxml2-utils"
+# The packages the Makefile lists (one line, `DEB_PACKAGES := …`).
+packages=$(sed -n 's/^DEB_PACKAGES *:= *//p' Makefile | tr -s ' ')
+[ -n "$packages" ] || { echo "deps-check: no DEB_PACKAGES line in the Makefile" >&2; exit 1; }
 expected() {  # $1: the user id make runs as
     local sudo_update="" sudo_install=""
     if [ "$1" != 0 ]; then
