@@ -37,6 +37,7 @@ test: deps
 	$(MAKE) --no-print-directory install-check
 	$(MAKE) --no-print-directory api-check
 	$(MAKE) --no-print-directory load-check
+	$(MAKE) --no-print-directory browser-check
 
 bench: deps
 	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -150,3 +151,15 @@ load-check: deps
 serve: deps
 	$(SWIFT) build --product intake-server
 	.build/debug/intake-server serve
+
+# The review pages in a real browser (issue 19): Debian's chromium + chromium-driver driven by
+# Selenium (scripts/browser-check.py); screenshots: docs/list.png and docs/detail.png anew.
+.PHONY: browser-check screenshots
+browser-check: deps
+	scripts/browser-deps.sh
+	$(SWIFT) build --product intake-server
+	scripts/browser-check.py
+screenshots: deps
+	scripts/browser-deps.sh
+	$(SWIFT) build --product intake-server
+	scripts/browser-check.py --screenshots docs

@@ -17,6 +17,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Review pages (WWCReview): templates with HTML escaping on by default, bcrypt, multipart uploads.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // The register and the HTTP API (issue 18): only intake-server links them, so the plain
         // commands' start-up stays what it was.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -70,8 +74,18 @@ let package = Package(
         .target(
             name: "WWCServer",
             dependencies: [
-                "WWCIntake", "WWCRegister",
+                "WWCIntake", "WWCRegister", "WWCReview",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
+        ),
+        // The staff review pages: view models, templates (web/), sign-in and CSRF.
+        .target(
+            name: "WWCReview",
+            dependencies: [
+                "WWCIntake", "WWCRegister",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // `intake register …` and `intake serve` run here (`intake` execs it), so the plain
@@ -79,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "intake-server",
             dependencies: [
-                "WWCIntake", "WWCRegister", "WWCServer",
+                "WWCIntake", "WWCRegister", "WWCServer", "WWCReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WWCIntakeTests",
-            dependencies: ["WWCIntake"],
+            dependencies: ["WWCIntake", "WWCReview", "WWCRegister"],
             // Fixture files (read by path from the tests); declared so SwiftPM does not warn.
             resources: [.copy("Fixtures")]
         ),

@@ -32,6 +32,7 @@ public enum IntakeServer {
         router.add(middleware: ProblemMiddleware(catalogs: environment.catalogs, maxBodyBytes: environment.maxBodyBytes))
         router.add(middleware: BearerAuthMiddleware(store: environment.store))
         APIRoutes(environment: environment).add(to: router)
+        ReviewPageRoutes(environment: environment)?.add(to: router)
         return router
     }
 

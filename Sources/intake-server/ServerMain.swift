@@ -11,7 +11,7 @@ struct IntakeServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "The register of applications and its HTTP API.",
-        subcommands: [RegisterCommand.self, ServeCommand.self]
+        subcommands: [RegisterCommand.self, ServeCommand.self, StaffCommand.self]
     )
 
     /// Exit statuses as `intake`'s: usage errors are 2, not the parser's 64.

@@ -32,6 +32,7 @@ struct Intake: ParsableCommand {
             ValueCommand.self,
             RegisterPassthrough.self,
             ServePassthrough.self,
+            StaffPassthrough.self,
         ]
     )
 
