@@ -232,7 +232,7 @@ public final class PostgresRegisterStore: RegisterStore {
         let country = filter.country?.uppercased()
         let cycle = filter.cycle
         return try await rows("""
-            \(unescaped: Self.summarySQL)
+            \(unescaped: RegisterSQL.summarySQL)
             AND (cardinality(\(states)::text[]) = 0 OR a.state = ANY(\(states)::text[]))
             AND (cardinality(\(levels)::text[]) = 0 OR v.level = ANY(\(levels)::text[]))
             AND (\(country)::text IS NULL OR a.country = \(country)::text)
@@ -242,18 +242,18 @@ public final class PostgresRegisterStore: RegisterStore {
     }
 
     public func application(id: Int64) async throws -> ApplicationSummary? {
-        try await rows("\(unescaped: Self.summarySQL) AND a.id = \(id)").first.map(Self.summary)
+        try await rows("\(unescaped: RegisterSQL.summarySQL) AND a.id = \(id)").first.map(Self.summary)
     }
 
     public func versions(applicationID: Int64) async throws -> [VersionSummary] {
         try await rows("""
-            SELECT \(unescaped: Self.versionColumns) FROM versions v WHERE v.application_id = \(applicationID) ORDER BY v.number
+            SELECT \(unescaped: RegisterSQL.versionColumns) FROM versions v WHERE v.application_id = \(applicationID) ORDER BY v.number
             """).map(Self.versionSummary)
     }
 
     public func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
         try await rows("""
-            SELECT \(unescaped: Self.versionColumns), v.raw, v.record, v.diagnostics, v.score
+            SELECT \(unescaped: RegisterSQL.versionColumns), v.raw, v.record, v.diagnostics, v.score
             FROM versions v WHERE v.application_id = \(applicationID) AND v.number = \(number)
             """).first.map { row in
             StoredVersion(summary: try Self.versionSummary(row), raw: try row["raw"].decode(Data.self),
@@ -349,17 +349,6 @@ public final class PostgresRegisterStore: RegisterStore {
     }
 
     // MARK: - Rows
-
-    static let versionColumns = """
-        v.number, v.sha256, v.file_name, v.format, v.received_at, v.received_by, v.errors, v.warnings, \
-        v.points, v.possible, v.level
-        """
-
-    static let summarySQL = """
-        SELECT a.id, a.city, a.country, a.cycle, a.state, a.created_at, a.updated_at, \(versionColumns)
-        FROM applications a JOIN versions v ON v.application_id = a.id
-        WHERE v.number = (SELECT MAX(number) FROM versions WHERE application_id = a.id)
-        """
 
     static func versionSummary(_ row: PostgresRandomAccessRow) throws -> VersionSummary {
         VersionSummary(number: try row["number"].decode(Int.self), sha256: try row["sha256"].decode(String.self),

@@ -75,3 +75,18 @@ public enum RegisterRules {
         return trimmed
     }
 }
+
+/// SQL text both stores share: the same tables and columns, so the same queries.
+enum RegisterSQL {
+    static let versionColumns = """
+        v.number, v.sha256, v.file_name, v.format, v.received_at, v.received_by, v.errors, v.warnings, \
+        v.points, v.possible, v.level
+        """
+
+    /// Each application with its latest version (the highest number).
+    static let summarySQL = """
+        SELECT a.id, a.city, a.country, a.cycle, a.state, a.created_at, a.updated_at, \(versionColumns)
+        FROM applications a JOIN versions v ON v.application_id = a.id
+        WHERE v.number = (SELECT MAX(number) FROM versions WHERE application_id = a.id)
+        """
+}

@@ -156,21 +156,21 @@ public final class SQLiteRegisterStore: RegisterStore {
                 _ = arguments.append(contentsOf: [cycle])
             }
             let whereClause = conditions.isEmpty ? "" : "AND " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: Self.summarySQL + " \(whereClause) ORDER BY a.id", arguments: arguments)
+            return try Row.fetchAll(db, sql: RegisterSQL.summarySQL + " \(whereClause) ORDER BY a.id", arguments: arguments)
                 .map(Self.summary)
         }
     }
 
     public func application(id: Int64) async throws -> ApplicationSummary? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: Self.summarySQL + " AND a.id = ?", arguments: [id]).map(Self.summary)
+            try Row.fetchOne(db, sql: RegisterSQL.summarySQL + " AND a.id = ?", arguments: [id]).map(Self.summary)
         }
     }
 
     public func versions(applicationID: Int64) async throws -> [VersionSummary] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(Self.versionColumns) FROM versions v WHERE v.application_id = ? ORDER BY v.number
+                SELECT \(RegisterSQL.versionColumns) FROM versions v WHERE v.application_id = ? ORDER BY v.number
                 """, arguments: [applicationID]).map(Self.versionSummary)
         }
     }
@@ -178,7 +178,7 @@ public final class SQLiteRegisterStore: RegisterStore {
     public func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT \(Self.versionColumns), v.raw, v.record, v.diagnostics, v.score
+                SELECT \(RegisterSQL.versionColumns), v.raw, v.record, v.diagnostics, v.score
                 FROM versions v WHERE v.application_id = ? AND v.number = ?
                 """, arguments: [applicationID, number]).map { row in
                 StoredVersion(summary: Self.versionSummary(row), raw: row["raw"], record: row["record"],
@@ -270,18 +270,6 @@ public final class SQLiteRegisterStore: RegisterStore {
     }
 
     // MARK: - Rows
-
-    static let versionColumns = """
-        v.number, v.sha256, v.file_name, v.format, v.received_at, v.received_by, v.errors, v.warnings, \
-        v.points, v.possible, v.level
-        """
-
-    /// Each application with its latest version (the highest number).
-    static let summarySQL = """
-        SELECT a.id, a.city, a.country, a.cycle, a.state, a.created_at, a.updated_at, \(versionColumns)
-        FROM applications a JOIN versions v ON v.application_id = a.id
-        WHERE v.number = (SELECT MAX(number) FROM versions WHERE application_id = a.id)
-        """
 
     static func versionSummary(_ row: Row) -> VersionSummary {
         VersionSummary(number: row["number"], sha256: row["sha256"], fileName: row["file_name"], format: row["format"],

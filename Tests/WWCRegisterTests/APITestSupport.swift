@@ -36,31 +36,24 @@ struct APIFixture {
     let staff: String
     let submitter: String
 
-    static func make(_ backend: Backend = .sqlite, maxBodyBytes: Int? = nil) async throws -> (APIFixture, TestStore) {
+    static func make(store: any RegisterStore, maxBodyBytes: Int? = nil) async throws -> APIFixture {
         let builder = try #require(Repository.builder, "locales/ and rubrics/ must load")
-        let test = try await backend.makeStore()
         let staff = BearerToken.generate()
         let submitter = BearerToken.generate()
-        try await test.store.addToken(name: "staff-alice", role: .staff, sha256: BearerToken.sha256(staff))
-        try await test.store.addToken(name: "city-bot", role: .submitter, sha256: BearerToken.sha256(submitter))
-        let environment = ServerEnvironment(store: test.store, builder: builder, maxBodyBytes: maxBodyBytes)
-        return (APIFixture(environment: environment, staff: staff, submitter: submitter), test)
+        try await store.addToken(name: "staff-alice", role: .staff, sha256: BearerToken.sha256(staff))
+        try await store.addToken(name: "city-bot", role: .submitter, sha256: BearerToken.sha256(submitter))
+        let environment = ServerEnvironment(store: store, builder: builder, maxBodyBytes: maxBodyBytes)
+        return APIFixture(environment: environment, staff: staff, submitter: submitter)
     }
 
     /// Runs `body` against the app in process (HummingbirdTesting's router framework).
     static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int? = nil,
                     _ body: @escaping @Sendable (APIFixture, any TestClientProtocol) async throws -> Void) async throws {
-        let (fixture, test) = try await make(backend, maxBodyBytes: maxBodyBytes)
-        let app = IntakeServer.application(fixture.environment, host: "127.0.0.1", port: 0)
-        do {
+        try await backend.withStore { store in
+            let fixture = try await make(store: store, maxBodyBytes: maxBodyBytes)
+            let app = IntakeServer.application(fixture.environment, host: "127.0.0.1", port: 0)
             try await app.test(.router) { client in try await body(fixture, client) }
-        } catch {
-            await test.cleanup()
-            await test.store.close()
-            throw error
         }
-        await test.cleanup()
-        await test.store.close()
     }
 }
 

@@ -42,18 +42,22 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         do {
             try await body(test.store)
         } catch {
-            await test.cleanup()
-            await test.store.close()
+            await test.finish()
             throw error
         }
-        await test.cleanup()
-        await test.store.close()
+        await test.finish()
     }
 }
 
 struct TestStore {
     let store: any RegisterStore
     let cleanup: () async -> Void
+
+    /// Removes the register and closes the store.
+    func finish() async {
+        await cleanup()
+        await store.close()
+    }
 }
 
 @Test("PostgreSQL store tests run in CI (WWC_TEST_POSTGRES_URL)")
