@@ -59,7 +59,7 @@ struct ScoreCommand: ParsableCommand {
         let loader = ApplicationLoader(
             converter: Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits)))
         let jsonLines = files.count > 1 || inputs.count > 1
-        var failed = !inputProblems.isEmpty
+        var failed = inputProblems.contains { $0.severity == .error }
         for path in files {
             let loadedApplication = loader.loadApplication(path: path)
             output.report(loadedApplication.diagnostics)

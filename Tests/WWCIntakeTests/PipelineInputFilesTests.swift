@@ -3,7 +3,7 @@ import Testing
 @testable import WWCIntake
 
 /// Which files a folder argument expands to: the walk that replaced Foundation's enumerator
-/// must pick exactly what it picked, in the same order.
+/// picks what it picked, in the same order, and also follows symbolic links (issue 13).
 @Suite struct PipelineInputFilesTests {
     @Test func folderWalkTakesRegularFormFilesOnly() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("wwc-input-files-\(UUID().uuidString)")
@@ -16,7 +16,7 @@ import Testing
                      "b/bogota.expected.json", "real/linked.json", "top.json", "no-extension", "trailing."] {
             try Data("{}".utf8).write(to: root.appendingPathComponent(file))
         }
-        // Links are neither followed nor taken, to a file or to a folder.
+        // Links are followed, to a file or to a folder (issue 13: nothing skipped silently).
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("b/link.json").path,
                                        withDestinationPath: root.appendingPathComponent("real/linked.json").path)
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("folder-link").path,
@@ -26,7 +26,8 @@ import Testing
             #expect(problems.isEmpty)
             let prefix = root.path + "/"
             #expect(files.map { String($0.dropFirst(prefix.count)) } == [
-                "a/10.json", "a/2.xml", "b/.hidden.json", "b/Upper.JSON", "b/deep/form.XML", "real/linked.json", "top.json",
+                "a/10.json", "a/2.xml", "b/.hidden.json", "b/Upper.JSON", "b/deep/form.XML", "b/link.json",
+                "folder-link/linked.json", "real/linked.json", "top.json",
             ])
         }
         // A file named explicitly is read whatever its name; a missing one is reported.

@@ -88,3 +88,13 @@ extension DiagnosticCode {
     public static let scoreBelowThreshold: Self = "score.below_threshold"
     public static let scoreApplicantIncomplete: Self = "score.applicant_incomplete"
 }
+
+extension DiagnosticCode {
+    // Inputs that are not what they seem (issue 13)
+    /// A symbolic link leads back to a folder being walked: not followed (warning).
+    public static let inputLinkLoop: Self = "input.link_loop"
+    /// A canonical record (`"schema": "wwc-application/1"`) given where a form is expected.
+    public static let inputCanonicalRecord: Self = "input.canonical_record"
+    /// Declared as a single-byte encoding, but the bytes are UTF-8: read as UTF-8 (warning).
+    public static let encodingMismatch: Self = "encoding.mismatch"
+}

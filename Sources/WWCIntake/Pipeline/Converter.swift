@@ -95,6 +95,9 @@ public final class ConversionSession {
         guard var document = read.document, !read.diagnostics.contains(where: { $0.severity == .error }) else {
             return finish(nil, read.diagnostics)
         }
+        if let record = Self.canonicalRecordMark(document) {
+            return finish(nil, read.diagnostics + [record])
+        }
         // Exports of form systems: group-path keys are sections; the system's metadata is no field.
         if document.format == .json {
             document.root = GroupPaths.splitting(document.root, isWholeKey: converter.isWholeKey)
@@ -138,6 +141,18 @@ public final class ConversionSession {
         record.unmapped = walker.unmapped + record.unmapped
         diagnostics += assembler.diagnostics
         return finish(record, diagnostics)
+    }
+
+    /// `input.canonical_record` when the document is a record `intake` wrote (a JSON object
+    /// whose `schema` is `wwc-application/…`), not a form: converting it again would read its
+    /// own field names as labels and bury the record's values in `unmapped`. `intake score`
+    /// takes records; it tells them apart before converting.
+    static func canonicalRecordMark(_ document: FormDocument) -> Diagnostic? {
+        guard document.format == .json, case .section(let members) = document.root.content,
+              let schema = members.first(where: { $0.key == "schema" }), let scalar = schema.scalar,
+              scalar.kind == .string, scalar.text.hasPrefix("wwc-application/") else { return nil }
+        return .error(.inputCanonicalRecord, arguments: ["schema": .text(scalar.text)], path: schema.path,
+                      location: schema.location, value: scalar.text)
     }
 
     /// The effective regional locale: as requested when it has a region; else the language
