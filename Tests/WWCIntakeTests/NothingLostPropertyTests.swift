@@ -3,7 +3,8 @@ import Testing
 @testable import WWCIntake
 
 /// Property: every leaf value of a generated form is either mapped or listed in `unmapped`,
-/// in both formats and all four languages, nested or flat, with unknown keys sprinkled in.
+/// in both formats and all four languages, nested or flat, with unknown keys sprinkled in
+/// (JSON `null`, `[]` and `{}` among them); and every record validates against the schema.
 @Suite struct NothingLostPropertyTests {
     /// A small deterministic generator (no dependence on the platform's random source).
     struct Generator {
@@ -57,7 +58,14 @@ import Testing
             let (text, quiet) = exportForm(entries, criteria: criteria, status: met, format: format, language: language)
             return (text, format == .json ? unknown : unknown + attributed(entries), quiet)
         }
-        if format == .json { return (json(entries, criteria: criteria, status: met, nested: nested), unknown, 0) }
+        if format == .json {
+            // Empty values no field takes: kept in `unmapped` as their JSON literals.
+            var extras: [(String, JSONValue)] = []
+            for (index, value) in [JSONValue.null, .array([]), .object([])].enumerated() where random.chance(50) {
+                extras.append(("Zzempty \(index) \(seed)", value))
+            }
+            return (json(entries, criteria: criteria, status: met, nested: nested, extras: extras), unknown + extras.count, 0)
+        }
         return (xml(entries, criteria: criteria, status: met, nested: nested, language: language),
                 unknown + attributed(entries), 0)
     }
@@ -166,7 +174,8 @@ import Testing
 
     static func escapeJSON(_ text: String) -> String { JSONValue.string(text).serialized() }
 
-    static func json(_ entries: [Entry], criteria: [String], status: String, nested: Bool) -> String {
+    static func json(_ entries: [Entry], criteria: [String], status: String, nested: Bool,
+                     extras: [(String, JSONValue)] = []) -> String {
         var root = JSONValue.object([])
         func insert(_ value: JSONValue, at path: [String], into node: inout JSONValue) {
             guard case .object(var members) = node else { return }
@@ -186,6 +195,7 @@ import Testing
             insert(.string(entry.value), at: path, into: &root)
         }
         insert(.object(criteria.map { .init($0, .string(status)) }), at: ["criteria"], into: &root)
+        for (key, value) in extras { insert(value, at: [key], into: &root) }
         return root.serialized(pretty: true)
     }
 
@@ -218,6 +228,7 @@ import Testing
     @Test(arguments: ["en", "es", "pt", "fr"], [SourceFormat.json, .xml])
     func everyLeafIsMappedOrUnmapped(language: String, format: SourceFormat) throws {
         let converter = Converter(catalogs: TestCatalogs.shared, options: ConversionOptions(locale: language))
+        var records: [String] = []
         for seed in UInt64(1)...40 {
             let (text, unknown, _) = Self.form(language: language, format: format, seed: seed)
             let result = converter.convert(Data(text.utf8), file: "generated", format: format)
@@ -228,6 +239,10 @@ import Testing
             let record = try #require(result.record, "seed \(seed): \(result.diagnostics) \(text)")
             #expect(record.unmapped.count == unknown)
             #expect(record.applicant.population == 45000)
+            records.append(record.serialized(pretty: false) { TestCatalogs.shared.render($0, language: language) })
         }
+        // Every record written validates against the spec's schema (the reference validator).
+        let schema = JSONSchemaCheck.fixtures.appendingPathComponent("schemas/canonical-application.schema.json")
+        #expect(try JSONSchemaCheck.errors(schema: schema, documents: records) == [])
     }
 }

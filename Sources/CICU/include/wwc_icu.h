@@ -201,6 +201,13 @@ void wwc_message_cache_reset(void);
 int32_t wwc_message_inspect(const char *pattern, int32_t length, char *out, int32_t capacity,
                             int32_t *error_offset);
 
+// MARK: Encodings (wwc_encoding.c)
+
+/// Most bytes one character takes in the named encoding (ICU's converter aliases:
+/// "ISO-8859-1", "latin1", "windows-1252", "UTF-8"…): 1 for single-byte encodings; 0 for a
+/// name ICU does not know.
+int32_t wwc_encoding_max_char_size(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

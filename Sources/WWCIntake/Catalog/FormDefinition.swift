@@ -78,12 +78,21 @@ public struct FieldDefinition: Sendable, Hashable {
     public let required: Bool
     /// The section the field belongs to (`criteria` for `criteria.*.status`).
     public let section: String
+    /// The plausible values (`"range": {"minimum": 1}`): outside it a value is
+    /// `number.out_of_range`, with the range in the message.
+    public let range: ValueRange?
+    /// Ranges that depend on the outcome's indicator (`"rangeByIndicator"`: PM2.5 ≥ 0,
+    /// broadband shares 0–1), for `value`, `baseline` and `target`.
+    public let indicatorRanges: [String: ValueRange]
 
-    public init(id: String, type: String, required: Bool, section: String) {
+    public init(id: String, type: String, required: Bool, section: String, range: ValueRange? = nil,
+                indicatorRanges: [String: ValueRange] = [:]) {
         self.id = id
         self.type = type
         self.required = required
         self.section = section
+        self.range = range
+        self.indicatorRanges = indicatorRanges
     }
 
     /// The field's own name within its section or item: `status` for `criteria.*.status`.
@@ -110,5 +119,38 @@ public struct CriterionDefinition: Sendable, Hashable {
         self.id = id
         self.area = area
         self.core = core
+    }
+}
+
+/// The plausible values of a numeric field, from `form.json` (data people edit, not code):
+/// inclusive bounds as exact decimal text, either may be absent.
+public struct ValueRange: Sendable, Hashable {
+    public let minimum: String?
+    public let maximum: String?
+
+    /// Nil unless both bounds (those present) are plain decimal numbers.
+    public init?(minimum: String?, maximum: String?) {
+        guard minimum != nil || maximum != nil,
+              minimum.map({ DecimalText(json: $0) != nil }) ?? true, maximum.map({ DecimalText(json: $0) != nil }) ?? true
+        else { return nil }
+        self.minimum = minimum.flatMap { DecimalText(json: $0)?.description }
+        self.maximum = maximum.flatMap { DecimalText(json: $0)?.description }
+    }
+
+    /// Whether a decimal (`"-5"`, `"0.734"`, `"2023"`) lies within the bounds.
+    public func contains(_ decimal: String) -> Bool {
+        guard let value = DecimalText(icu: decimal) else { return false }
+        if let minimum, let low = DecimalText(icu: minimum), DecimalText.compare(value, low) < 0 { return false }
+        if let maximum, let high = DecimalText(icu: maximum), DecimalText.compare(value, high) > 0 { return false }
+        return true
+    }
+
+    /// The message arguments that state the range (`number.out_of_range`).
+    public var messageArguments: [String: MessageArgument] {
+        var arguments: [String: MessageArgument] = [:]
+        arguments["minimum"] = minimum.map { .text($0) }
+        arguments["maximum"] = maximum.map { .text($0) }
+        arguments["bounds"] = .text(minimum != nil && maximum != nil ? "both" : minimum != nil ? "minimum" : "maximum")
+        return arguments
     }
 }

@@ -20,6 +20,17 @@ struct FormDefinitionReader {
                                       file: url.path, path: node?.path, location: node?.location))
     }
 
+    /// `{"minimum": 1, "maximum": 17}`: JSON numbers, at least one of the two.
+    private func readRange(_ node: FormNode) -> ValueRange? {
+        func bound(_ key: String) -> String?? {
+            guard let child = node.children.first(where: { $0.key == key }) else { return .some(nil) }
+            guard let scalar = child.scalar, scalar.kind == .number else { return nil }
+            return .some(scalar.text)
+        }
+        guard case .section = node.content, let minimum = bound("minimum"), let maximum = bound("maximum") else { return nil }
+        return ValueRange(minimum: minimum, maximum: maximum)
+    }
+
     mutating func read() -> FormDefinition? {
         guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return nil }
         func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
@@ -56,7 +67,17 @@ struct FormDefinitionReader {
                 invalid("fields", "object", node)
                 continue
             }
-            fields.append(FieldDefinition(id: id, type: type, required: required.text == "true", section: section))
+            var range: ValueRange?
+            if let node = member(node, "range") {
+                range = readRange(node)
+                if range == nil { invalid("range", "object", node) }
+            }
+            var indicatorRanges: [String: ValueRange] = [:]
+            for entry in member(node, "rangeByIndicator")?.children ?? [] {
+                if let range = readRange(entry) { indicatorRanges[entry.key] = range } else { invalid("rangeByIndicator", "object", entry) }
+            }
+            fields.append(FieldDefinition(id: id, type: type, required: required.text == "true", section: section,
+                                          range: range, indicatorRanges: indicatorRanges))
         }
         let areas = (member(root, "areas")?.children ?? []).compactMap { $0.scalar?.text }
         var criteria: [CriterionDefinition] = []

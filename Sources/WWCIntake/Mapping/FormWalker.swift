@@ -84,6 +84,7 @@ struct FormWalker {
             keepUnmapped(root)
             return
         }
+        if consumeEmpty(root) { return }
         visitChildren(of: root, in: .root)
     }
 
@@ -110,6 +111,7 @@ struct FormWalker {
         let node = grouped(node)
         switch resolve(node.key, in: scope) {
         case .target(.section(let id)):
+            if consumeEmpty(node) { return }
             if case .list(let items) = node.content {
                 items.forEach { visit($0, in: scope) }
             } else if node.scalar != nil {
@@ -119,6 +121,7 @@ struct FormWalker {
                 visitChildren(of: node, in: .section(id))
             }
         case .target(.criteria):
+            if consumeEmpty(node) { return }
             for child in node.attributesAndChildren { visitInCriteria(child) }
         case .target(.outcomes):
             visitOutcomes(node)
@@ -151,7 +154,7 @@ struct FormWalker {
         default:
             break
         }
-        if case .list(let items) = node.content {
+        if case .list(let items) = node.content, !items.isEmpty {  // `"XYZ": []` is rejected below, as `{}` is
             items.forEach { visitInCriteria($0) }
             return
         }
@@ -175,6 +178,7 @@ struct FormWalker {
     private mutating func visitCriterion(_ node: FormNode, id: String) {
         let node = grouped(node)
         if criteriaSeen[id] == nil { criteriaSeen[id] = node }
+        if consumeEmpty(node) { return }
         switch node.content {
         case .scalar:
             bind("criteria.*.status", node, criterion: id, outcome: nil)
@@ -200,6 +204,7 @@ struct FormWalker {
     /// (`<resultados><indicador>…</indicador><valor>…</valor></resultados>`), and with one
     /// instance there is no list to hold it.
     private mutating func visitOutcomes(_ node: FormNode) {
+        if consumeEmpty(node) { return }
         if case .section(let children) = node.content, !children.isEmpty, children.allSatisfy({ $0.scalar != nil }),
            children.contains(where: {
                if case .target(.field) = resolve($0.key, in: .outcome) { true } else { false }
@@ -210,6 +215,7 @@ struct FormWalker {
         }
         node.attributes.forEach { keepUnmapped($0) }
         for child in node.children {
+            if consumeEmpty(child) { continue }
             if case .list(let items) = child.content {
                 items.forEach { visitOutcomeItem($0) }
             } else {
@@ -224,6 +230,7 @@ struct FormWalker {
             keepUnmapped(item)
             return
         }
+        if consumeEmpty(item) { return }
         let index = outcomeItems.count
         outcomeItems.append(item)
         for child in item.attributesAndChildren {
@@ -240,6 +247,10 @@ struct FormWalker {
     private mutating func bind(_ field: String, _ node: FormNode, criterion: String?, outcome: Int?) {
         guard let definition = schema.field(field) else {
             keepUnmapped(node)
+            return
+        }
+        if node.isEmptyContainer, definition.type != .urlList {
+            keepUnmapped(node)  // `"Population": []`: not a value of the field, and not dropped
             return
         }
         if case .section = node.content, definition.type != .urlList {
@@ -300,15 +311,39 @@ struct FormWalker {
     }
 
     private mutating func appendLeaves(of node: FormNode) {
-        for attribute in node.attributes { appendLeaves(of: attribute) }
+        let entries = Self.unmappedEntries(of: node)
+        unmapped += entries
+        statistics.unmapped += entries.count
+    }
+
+    /// A section, criterion, outcome item or list with nothing in it (`{}`, `[]`): consumed as
+    /// it is (counted as mapped, like the structure it stands for). False for anything else.
+    private mutating func consumeEmpty(_ node: FormNode) -> Bool {
+        guard node.isEmptyContainer else { return false }
+        statistics.mapped += 1
+        return true
+    }
+
+    /// Every value below the node as `unmapped` entries, attributes first. A scalar keeps its
+    /// text as written; JSON `null`, `[]` and `{}` are kept as those literals — the schema's
+    /// `unmapped[].value` is a string, so they are spelled as JSON writes them (as numbers
+    /// and booleans already are), never turned into `""` or dropped.
+    static func unmappedEntries(of node: FormNode) -> [CanonicalApplication.Unmapped] {
+        var entries = node.attributes.flatMap(unmappedEntries(of:))
         switch node.content {
         case .scalar(let scalar):
-            unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: scalar.text,
-                                                          location: node.location))
-            statistics.unmapped += 1
+            entries.append(CanonicalApplication.Unmapped(path: node.path, key: node.key,
+                                                         value: scalar.kind == .null ? "null" : scalar.text,
+                                                         location: node.location))
         case .section(let children), .list(let children):
-            children.forEach { appendLeaves(of: $0) }
+            if children.isEmpty {
+                let literal = if case .list = node.content { "[]" } else { "{}" }
+                entries.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: literal,
+                                                             location: node.location))
+            }
+            entries += children.flatMap(unmappedEntries(of:))
         }
+        return entries
     }
 
     private mutating func reject(_ node: FormNode, _ diagnostic: Diagnostic) {

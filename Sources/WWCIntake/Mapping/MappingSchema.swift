@@ -31,6 +31,9 @@ final class MappingSchema: Sendable {
         var scope: Scope
         /// The last component of the id (`population`, `status`), accepted as a key in scope.
         var localName: String
+        /// Plausible values (`form.json`), and those that depend on an outcome's indicator.
+        var range: ValueRange? = nil
+        var indicatorRanges: [String: ValueRange] = [:]
 
         /// A field of a fixed section (not one of a criterion or an outcome item).
         var isInSection: Bool {
@@ -108,7 +111,8 @@ extension MappingSchema {
             case outcomesSection: .outcome
             default: .section(field.section)
             }
-            return Field(id: field.id, type: type, required: field.required, scope: scope, localName: field.name)
+            return Field(id: field.id, type: type, required: field.required, scope: scope, localName: field.name,
+                         range: field.range, indicatorRanges: field.indicatorRanges)
         }
         self.init(sections: groups, fields: fields,
                   criteria: definition.criteria.map { Criterion(id: $0.id, area: $0.area) },

@@ -83,7 +83,7 @@ struct RecordAssembler {
     private mutating func assignTopLevel(_ assignment: FieldAssignment) {
         guard let field = schema.field(assignment.field) else { return }
         if let slot = Self.integerSlots[field.id] {
-            record[keyPath: slot] = field.type == .year ? parseYear(assignment) : parseInteger(assignment)
+            record[keyPath: slot] = inRange(field.type == .year ? parseYear(assignment) : parseInteger(assignment), assignment)
         } else if let slot = Self.moneySlots[field.id] {
             record[keyPath: slot] = parse(assignment, parser.money).map {
                 CanonicalApplication.Money(amount: $0.amount, currency: $0.currency)
@@ -105,10 +105,7 @@ struct RecordAssembler {
     /// its values are kept, never dropped.
     private mutating func keepInUnmapped(_ assignment: FieldAssignment) {
         for node in assignment.nodes {
-            for leaf in Self.scalarLeaves(of: node) {
-                record.unmapped.append(CanonicalApplication.Unmapped(
-                    path: leaf.path, key: leaf.key, value: leaf.scalar?.text ?? "", location: leaf.location))
-            }
+            record.unmapped += FormWalker.unmappedEntries(of: node)
         }
         diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(assignment.nodes[0].key)],
                                     path: assignment.nodes[0].path, field: assignment.field,
@@ -158,17 +155,9 @@ struct RecordAssembler {
         case "indicator":
             outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:),
                                           examples: labels.answerExamples["indicator"] ?? "")
-        case "year": outcome.year = parseYear(assignment)
-        case "baselineYear": outcome.baselineYear = parseYear(assignment)
-        case "sdg":
-            if let sdg = parseInteger(assignment) {
-                if (1...17).contains(sdg) {
-                    outcome.sdg = sdg
-                } else {
-                    report(ValueError(code: .numberOutOfRange, arguments: ["minimum": 1, "maximum": 17]),
-                           assignment.nodes[0], field: assignment.field)
-                }
-            }
+        case "year": outcome.year = inRange(parseYear(assignment), assignment)
+        case "baselineYear": outcome.baselineYear = inRange(parseYear(assignment), assignment)
+        case "sdg": outcome.sdg = inRange(parseInteger(assignment), assignment)
         case "description": outcome.description = parse(assignment, parser.text)
         default: keepInUnmapped(assignment)
         }
@@ -179,10 +168,12 @@ struct RecordAssembler {
         let asPercent = outcome.indicator == .broadbandHouseholds
         let value = asPercent ? parseNumber(assignment, kind: .percent, parser.percent)
             : parseNumber(assignment, kind: .number, parser.decimal)
+        let range = outcome.indicator.flatMap { schema.field(assignment.field)?.indicatorRanges[$0.rawValue] }
+        let checked = value.flatMap { inRange($0, range: range, assignment) }
         switch MappingSchema.localName(ofFieldID: assignment.field) {
-        case "baseline": outcome.baseline = value
-        case "target": outcome.target = value
-        default: outcome.value = value
+        case "baseline": outcome.baseline = checked
+        case "target": outcome.target = checked
+        default: outcome.value = checked
         }
     }
 
@@ -285,8 +276,30 @@ struct RecordAssembler {
         }
     }
 
-    private mutating func report(_ error: ValueError, _ node: FormNode, field: String, severity: Severity = .error) {
+    // MARK: Ranges
+
+    /// The value when it lies in the field's range from `form.json`; otherwise nil and
+    /// `number.out_of_range` stating the range, so no record ever holds an impossible value.
+    private mutating func inRange(_ value: Int?, _ assignment: FieldAssignment) -> Int? {
+        guard let value else { return nil }
+        return inRange(String(value), range: schema.field(assignment.field)?.range, assignment).map { _ in value }
+    }
+
+    private mutating func inRange(_ decimal: String, range: ValueRange?, _ assignment: FieldAssignment) -> String? {
+        guard let range, !range.contains(decimal) else { return decimal }
+        report(ValueError(code: .numberOutOfRange, arguments: range.messageArguments), assignment.nodes[0],
+               field: assignment.field, range: range)
+        return nil
+    }
+
+    private mutating func report(_ error: ValueError, _ node: FormNode, field: String, severity: Severity = .error,
+                                 range: ValueRange? = nil) {
         var arguments = error.arguments
+        // The value layer's own limits (years 1800–2200, integers that fit) are stated as
+        // the field's range when the form definition gives one.
+        if error.code == .numberOutOfRange, let range = range ?? schema.field(field)?.range {
+            arguments.merge(range.messageArguments) { _, declared in declared }
+        }
         arguments["field"] = arguments["field"] ?? .text(field)
         arguments["value"] = arguments["value"] ?? .text(node.scalar?.text ?? "")
         arguments["locale"] = arguments["locale"] ?? .text(parser.locale)

@@ -89,15 +89,24 @@ public struct FormNode: Sendable, Hashable {
         attributes.isEmpty ? children : attributes + children
     }
 
-    /// Number of scalar leaves below (and including) this node, attributes included.
-    /// The "nothing is lost" property counts these.
+    /// Number of values below (and including) this node, attributes included: scalars, and
+    /// empty JSON arrays and objects (`[]`, `{}` say something too, and are kept in `unmapped`
+    /// when no field takes them). The "nothing is lost" property counts these.
     public var leafCount: Int {
         var count = attributes.reduce(0) { $0 + $1.leafCount }
         switch content {
         case .scalar: count += 1
-        case .section(let nodes), .list(let nodes): count += nodes.reduce(0) { $0 + $1.leafCount }
+        case .section(let nodes), .list(let nodes): count += nodes.isEmpty ? 1 : nodes.reduce(0) { $0 + $1.leafCount }
         }
         return count
+    }
+
+    /// An array or object with nothing in it (`[]`, `{}`), which is a value of its own.
+    public var isEmptyContainer: Bool {
+        switch content {
+        case .scalar: false
+        case .section(let nodes), .list(let nodes): nodes.isEmpty && attributes.isEmpty
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+internal import CICU
 
 /// Checks both readers make on the raw bytes before parsing: input size and NUL bytes.
 enum InputScreening {
@@ -140,6 +141,25 @@ enum InputScreening {
                           location: byteLocation(ofOffset: offset, in: bytes))
         }
         return nil
+    }
+
+    /// `encoding.mismatch` (a warning) when the XML declaration names a single-byte encoding
+    /// (ISO-8859-1, windows-1252, US-ASCII…: ICU's converter for it has one byte per
+    /// character) but the bytes are valid UTF-8 with multi-byte sequences: an editor saved the
+    /// file as UTF-8 and kept the old declaration. Read as declared, `São` would become `SÃ£o`
+    /// with no error at all, since every byte is a valid Latin-1 character; a Latin-1 file is
+    /// almost never valid UTF-8 by accident (é alone, 0xE9, is not), so the bytes decide.
+    /// A UTF-8 BOM under such a declaration stays `encoding.invalid` (`declaredEncodingConflict`).
+    static func singleByteDeclarationOverUTF8(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
+        guard let declared = declaredXMLEncoding(bytes), declared != "utf-8", declared != "utf8",
+              !(bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF),
+              let base = bytes.baseAddress, bytes.contains(where: { $0 >= 0x80 }),
+              String(validating: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count),
+                     as: UTF8.self) != nil,
+              wwc_encoding_max_char_size(declared) == 1
+        else { return nil }
+        return .warning(.encodingMismatch, arguments: ["declared": .text(declared.uppercased()), "used": "UTF-8"],
+                        location: SourceLocation(line: 1, column: 1))
     }
 
     /// 1-based line and column in UTF-16 code units of a byte offset in UTF-16 input (after

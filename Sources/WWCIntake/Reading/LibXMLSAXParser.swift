@@ -27,7 +27,9 @@ final class LibXMLSAXParser {
     /// - Parameters:
     ///   - bytes: the document (libxml2 copies it into its input buffer).
     ///   - builder: receives the callbacks; kept alive by the caller while parsing.
-    init?(bytes: UnsafeRawBufferPointer, builder: XMLTreeBuilder) {
+    ///   - ignoreDeclaredEncoding: read UTF-8 whatever the XML declaration says
+    ///     (`XML_PARSE_IGNORE_ENC`; see `InputScreening.singleByteDeclarationOverUTF8`).
+    init?(bytes: UnsafeRawBufferPointer, builder: XMLTreeBuilder, ignoreDeclaredEncoding: Bool = false) {
         _ = Self.parserInitialized
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count <= Int(Int32.max),
             let created = xmlCreateMemoryParserCtxt(base, Int32(bytes.count))
@@ -46,7 +48,7 @@ final class LibXMLSAXParser {
         handler.serror = XMLTreeBuilder.errorCallback
         context.pointee.sax.pointee = handler
         context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-        xmlCtxtUseOptions(context, Self.options)
+        xmlCtxtUseOptions(context, Self.options | (ignoreDeclaredEncoding ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
     }
 
     /// Parses the whole document, calling the builder; false when libxml2 found it malformed.

@@ -22,6 +22,8 @@ import Foundation
 ///   often than a stray control character (`JSONFormReader` decides the same);
 /// - a UTF-8 BOM contradicting the declared encoding, and 8-bit bytes under a declared
 ///   US-ASCII, are `encoding.invalid` (libxml2 2.9 would mis-decode or misreport them);
+/// - valid multi-byte UTF-8 under a declared single-byte encoding is read as UTF-8 (libxml2
+///   told to ignore the declaration) with warning `encoding.mismatch`;
 /// - more than `maxAttributesPerElement` attributes on one element is `input.too_large`
 ///   (libxml2 2.9 checks attribute names pairwise: 100,000 attributes would take minutes).
 ///
@@ -55,7 +57,9 @@ public struct XMLFormReader: Sendable {
         if isUTF16, let rejection = InputScreening.utf16NUL(bytes, encoding: encoding) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
-        if !isUTF16, let rejection = InputScreening.declaredEncodingConflict(bytes) {
+        // UTF-8 bytes under a single-byte declaration: read as UTF-8, with a warning.
+        let mismatch = isUTF16 ? nil : InputScreening.singleByteDeclarationOverUTF8(bytes)
+        if mismatch == nil, !isUTF16, let rejection = InputScreening.declaredEncodingConflict(bytes) {
             return ReadResult(document: nil, diagnostics: [rejection])
         }
         if let rejection = InputScreening.tooManyAttributes(bytes, limit: limits.maxAttributesPerElement, isUTF16: isUTF16) {
@@ -67,8 +71,11 @@ public struct XMLFormReader: Sendable {
             ])
         }
         let errors = LibXMLErrorCollector()
-        return errors.withThreadHandler {
-            XMLTreeBuilder(errors: errors, bytes: bytes, limits: limits, encoding: encoding).run()
+        var result = errors.withThreadHandler {
+            XMLTreeBuilder(errors: errors, bytes: bytes, limits: limits, encoding: mismatch == nil ? encoding : "UTF-8",
+                           ignoreDeclaredEncoding: mismatch != nil).run()
         }
+        if let mismatch { result.diagnostics.insert(mismatch, at: 0) }
+        return result
     }
 }

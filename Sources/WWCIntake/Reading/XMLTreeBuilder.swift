@@ -17,7 +17,12 @@ import Foundation
 final class XMLTreeBuilder {
     let state: UnsafeMutablePointer<XMLTreeState>
 
-    init(errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits, encoding: String) {
+    /// Read as UTF-8 whatever the XML declaration says (`encoding.mismatch`).
+    let ignoreDeclaredEncoding: Bool
+
+    init(errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits, encoding: String,
+         ignoreDeclaredEncoding: Bool = false) {
+        self.ignoreDeclaredEncoding = ignoreDeclaredEncoding
         state = .allocate(capacity: 1)
         state.initialize(to: XMLTreeState(errors: errors, bytes: bytes, limits: limits, encoding: encoding))
     }
@@ -28,7 +33,8 @@ final class XMLTreeBuilder {
     }
 
     func run() -> ReadResult {
-        guard let parser = LibXMLSAXParser(bytes: state.pointee.bytes, builder: self) else {
+        guard let parser = LibXMLSAXParser(bytes: state.pointee.bytes, builder: self,
+                                           ignoreDeclaredEncoding: ignoreDeclaredEncoding) else {
             return ReadResult(document: nil, diagnostics: [
                 .error(.inputUnreadable, arguments: ["detail": "libxml2 could not create a parser"])
             ])

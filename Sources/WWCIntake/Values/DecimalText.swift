@@ -139,6 +139,26 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
         return isNegative ? "-" + result : result
     }
 
+    /// −1, 0 or 1 as `lhs` is less than, equal to or greater than `rhs`, exactly.
+    static func compare(_ lhs: DecimalText, _ rhs: DecimalText) -> Int {
+        if lhs.isNegative != rhs.isNegative { return lhs.isNegative ? -1 : 1 }  // zero is never negative
+        let magnitude = compareMagnitudes(lhs, rhs)
+        return lhs.isNegative ? -magnitude : magnitude
+    }
+
+    private static func compareMagnitudes(_ lhs: DecimalText, _ rhs: DecimalText) -> Int {
+        if lhs.digits.isEmpty || rhs.digits.isEmpty { return (lhs.digits.isEmpty ? 0 : 1) - (rhs.digits.isEmpty ? 0 : 1) }
+        // Normalized digits start with a non-zero digit: the leading digit's place decides first.
+        let (lhsPlace, rhsPlace) = (lhs.digits.count + lhs.exponent, rhs.digits.count + rhs.exponent)
+        if lhsPlace != rhsPlace { return lhsPlace < rhsPlace ? -1 : 1 }
+        for index in 0..<max(lhs.digits.count, rhs.digits.count) {
+            let left = index < lhs.digits.count ? lhs.digits[index] : 0
+            let right = index < rhs.digits.count ? rhs.digits[index] : 0
+            if left != right { return left < right ? -1 : 1 }
+        }
+        return 0
+    }
+
     /// The value as an `Int` when it is whole and fits.
     var integerValue: Int? {
         guard !hasFraction else { return nil }
