@@ -38,6 +38,7 @@ test: deps
 	$(MAKE) --no-print-directory api-check
 	$(MAKE) --no-print-directory load-check
 	$(MAKE) --no-print-directory browser-check
+	$(MAKE) --no-print-directory fuzz-smoke
 
 bench: deps
 	@dpkg -s time >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -51,12 +52,18 @@ clean:
 
 # Fuzzing (Fuzz/README.md): builds the libFuzzer binary once, runs each target FUZZ_SECONDS.
 FUZZ_SECONDS ?= 30
-.PHONY: fuzz sanitize
+.PHONY: fuzz fuzz-smoke sanitize
 fuzz: deps
 	Fuzz/run.sh xml $(FUZZ_SECONDS)
 	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh json $(FUZZ_SECONDS)
 	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh value $(FUZZ_SECONDS)
 	WWC_FUZZ_NO_BUILD=1 Fuzz/run.sh convert $(FUZZ_SECONDS)
+
+# Run by `make test` (CI): builds the fuzzer and runs each target briefly from the committed
+# corpus (samples, seeds, regression inputs); any crash, leak, hang or broken invariant fails.
+FUZZ_SMOKE_SECONDS ?= 15
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
 
 # The test suite under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
 sanitize: deps

@@ -108,9 +108,12 @@ let package = Package(
             name: "intake-bench",
             dependencies: ["WWCIntake"]
         ),
+        // What the fuzz targets do (Fuzz/README.md): compiled in every build and run by the
+        // tests, so it cannot rot; only libFuzzer's entry (`intake-fuzz`, below) is gated.
+        .target(name: "IntakeFuzz", dependencies: ["WWCIntake"], path: "Fuzz/Sources/IntakeFuzz"),
         .testTarget(
             name: "WWCIntakeTests",
-            dependencies: ["WWCIntake", "WWCReview", "WWCRegister"],
+            dependencies: ["WWCIntake", "WWCReview", "WWCRegister", "IntakeFuzz"],
             // Fixture files (read by path from the tests); declared so SwiftPM does not warn.
             resources: [.copy("Fixtures")]
         ),
@@ -118,12 +121,13 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer targets (Fuzz/README.md): only with WWC_FUZZ set, so normal builds and CI are
-// unaffected. Fuzz/run.sh builds this with the fuzzer and address sanitizers.
+// libFuzzer's entry (Fuzz/README.md): only with WWC_FUZZ set, since it needs the fuzzer
+// runtime. Fuzz/run.sh builds it with the fuzzer and address sanitizers (`make fuzz-smoke`,
+// run by `make test`).
 if ProcessInfo.processInfo.environment["WWC_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
-            name: "intake-fuzz", dependencies: ["WWCIntake"], path: "Fuzz/Sources/intake-fuzz",
+            name: "intake-fuzz", dependencies: ["IntakeFuzz"], path: "Fuzz/Sources/intake-fuzz",
             // No top-level code; `intake_fuzz_main` starts libFuzzer's driver (`@_extern(c)`).
             swiftSettings: [.unsafeFlags(["-parse-as-library", "-enable-experimental-feature", "Extern"])]))
     package.products.append(.executable(name: "intake-fuzz", targets: ["intake-fuzz"]))

@@ -8,7 +8,9 @@
 # Environment: WWC_FUZZ_NO_BUILD=1 skips the build; WWC_FUZZ_DIR (default .build-fuzz) is the
 # scratch path holding the build, the growing corpora (corpus/TARGET), crash/leak/timeout
 # artifacts (artifacts/TARGET) and logs (logs/TARGET.log).
-# Exit status: 0 no finding; libFuzzer's non-zero status when it found a crash, leak or hang.
+# Exit status: 0 no finding; libFuzzer's non-zero status when it found a crash, leak or hang
+# (a broken invariant traps: e.g. a `convert` record that violates the schema).
+# `make test` runs every target for FUZZ_SMOKE_SECONDS (15) on the committed corpus (`make fuzz-smoke`).
 set -euo pipefail
 
 target=${1:?usage: Fuzz/run.sh xml|json|value|convert [SECONDS] [libFuzzer flags...]}
@@ -49,7 +51,8 @@ case "$target" in
   convert) dict=(-dict=Fuzz/dict/xml.dict) ;;
 esac
 
-export WWC_FUZZ_TARGET="$target" WWC_LOCALES="$repo/locales"
+export WWC_FUZZ_TARGET="$target" WWC_LOCALES="$repo/locales" \
+  WWC_SCHEMA="$repo/Tests/WWCIntakeTests/Fixtures/schemas/canonical-application.schema.json"
 # Inputs up to 64 KiB: big enough for whole forms, small enough to keep executions fast.
 exec "$binary" "$corpus" "${dict[@]}" \
   -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
