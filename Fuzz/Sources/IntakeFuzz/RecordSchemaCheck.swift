@@ -10,7 +10,27 @@ import WWCIntake
 /// silently lenient. (`format` is an annotation here, as in draft 2020-12 by default.) The
 /// tests hold it to the reference validator's verdict on the samples and on broken records.
 public final class RecordSchemaCheck {
-    let root: JSONValue
+    /// The schema compiled into plain objects. Not kept as a `JSONValue`: LeakSanitizer cannot
+    /// follow an indirect enum's tagged pointers from a long-lived object, and reports the
+    /// whole tree as leaked when the fuzzer exits.
+    final class Node {
+        var reference: String?
+        var types: [String]?
+        var constants: Set<String>?
+        var required: [String] = []
+        var properties: [String: Node] = [:]
+        var additional: Node?
+        var forbidsAdditional = false
+        var propertyNames: Node?
+        var items: Node?
+        var pattern: String?
+        var minimum: Decimal?
+        var maximum: Decimal?
+        var minLength: Int?
+    }
+
+    private let root: Node
+    private var definitions: [String: Node] = [:]
     /// Compiled `pattern`s, by pattern (a fuzzer checks thousands of records a second).
     private var expressions: [String: NSRegularExpression?] = [:]
 
@@ -28,27 +48,51 @@ public final class RecordSchemaCheck {
     }
 
     public init(schema: JSONValue) throws {
-        root = schema
-        if let unsupported = Self.unsupportedKeyword(in: schema) {
-            throw FuzzHarness.SetupError(message: "schema keyword \(unsupported) is not implemented by RecordSchemaCheck")
+        root = try Self.compile(schema)
+        if case .object(let members)? = schema["$defs"] {
+            for member in members { definitions["#/$defs/" + member.key] = try Self.compile(member.value) }
         }
     }
 
-    static func unsupportedKeyword(in schema: JSONValue) -> String? {
-        guard case .object(let members) = schema else { return nil }
+    static func compile(_ schema: JSONValue) throws -> Node {
+        let node = Node()
+        if case .bool(let allowed) = schema {
+            if !allowed { node.constants = [] }
+            return node
+        }
+        guard case .object(let members) = schema else { throw FuzzHarness.SetupError(message: "a schema must be an object") }
         for member in members {
-            guard supported.contains(member.key) else { return member.key }
+            let value = member.value
             switch member.key {
-            case "properties", "$defs":
-                if case .object(let children) = member.value {
-                    for child in children { if let found = unsupportedKeyword(in: child.value) { return found } }
+            case "$ref": node.reference = value.stringValue
+            case "type":
+                node.types = switch value {
+                case .string(let name): [name]
+                case .array(let items): items.compactMap(\.stringValue)
+                default: []
                 }
-            case "items", "propertyNames", "additionalProperties":
-                if let found = unsupportedKeyword(in: member.value) { return found }
-            default: break
+            case "const": node.constants = [value.serialized()]
+            case "enum":
+                if case .array(let options) = value { node.constants = Set(options.map { $0.serialized() }) }
+            case "required":
+                if case .array(let names) = value { node.required = names.compactMap(\.stringValue) }
+            case "properties":
+                if case .object(let properties) = value {
+                    for property in properties { node.properties[property.key] = try compile(property.value) }
+                }
+            case "additionalProperties":
+                if case .bool(let allowed) = value { node.forbidsAdditional = !allowed } else { node.additional = try compile(value) }
+            case "propertyNames": node.propertyNames = try compile(value)
+            case "items": node.items = try compile(value)
+            case "pattern": node.pattern = value.stringValue
+            case "minimum": node.minimum = number(value)
+            case "maximum": node.maximum = number(value)
+            case "minLength": node.minLength = value.integerValue
+            case let key where supported.contains(key): break
+            default: throw FuzzHarness.SetupError(message: "schema keyword \(member.key) is not implemented by RecordSchemaCheck")
             }
         }
-        return nil
+        return node
     }
 
     /// Every violation as `path: what`, empty when the value is valid.
@@ -58,68 +102,48 @@ public final class RecordSchemaCheck {
         return found
     }
 
-    private func resolve(_ reference: String) -> JSONValue? {
-        guard reference.hasPrefix("#/") else { return nil }
-        var node: JSONValue? = root
-        for part in reference.dropFirst(2).split(separator: "/") { node = node?[String(part)] }
-        return node
-    }
-
-    private func check(_ value: JSONValue, against schema: JSONValue, at path: String, into found: inout [String]) {
-        if case .bool(let allowed) = schema {
-            if !allowed { found.append("\(path): not allowed") }
-            return
-        }
-        if let reference = schema["$ref"]?.stringValue {
-            guard let target = resolve(reference) else {
+    private func check(_ value: JSONValue, against schema: Node, at path: String, into found: inout [String]) {
+        if let reference = schema.reference {
+            guard let target = definitions[reference] else {
                 found.append("\(path): unresolved \(reference)")
                 return
             }
             check(value, against: target, at: path, into: &found)
         }
-        if let type = schema["type"] {
-            let names: [String] = switch type {
-            case .string(let name): [name]
-            case .array(let items): items.compactMap(\.stringValue)
-            default: []
-            }
-            if !names.contains(where: { Self.value(value, hasType: $0) }) { found.append("\(path): not \(names.joined(separator: "|"))") }
+        if let names = schema.types, !names.contains(where: { Self.value(value, hasType: $0) }) {
+            found.append("\(path): not \(names.joined(separator: "|"))")
         }
-        if let constant = schema["const"], !Self.equal(constant, value) { found.append("\(path): not the constant") }
-        if case .array(let options)? = schema["enum"], !options.contains(where: { Self.equal($0, value) }) {
-            found.append("\(path): not one of the enum")
-        }
+        if let constants = schema.constants, !constants.contains(value.serialized()) { found.append("\(path): not an allowed value") }
         if case .string(let text) = value {
-            if let minLength = schema["minLength"]?.integerValue, text.unicodeScalars.count < minLength {
+            if let minLength = schema.minLength, text.unicodeScalars.count < minLength {
                 found.append("\(path): shorter than \(minLength)")
             }
-            if let pattern = schema["pattern"]?.stringValue, !matches(text, pattern) {
+            if let pattern = schema.pattern, !matches(text, pattern) {
                 found.append("\(path): does not match \(pattern)")
             }
         }
         if let number = Self.number(value) {
-            if let minimum = schema["minimum"].flatMap(Self.number), number < minimum { found.append("\(path): below \(minimum)") }
-            if let maximum = schema["maximum"].flatMap(Self.number), number > maximum { found.append("\(path): above \(maximum)") }
+            if let minimum = schema.minimum, number < minimum { found.append("\(path): below \(minimum)") }
+            if let maximum = schema.maximum, number > maximum { found.append("\(path): above \(maximum)") }
         }
         if case .object(let members) = value {
-            if case .array(let required)? = schema["required"] {
-                for name in required.compactMap(\.stringValue) where !members.contains(where: { $0.key == name }) {
-                    found.append("\(path)/\(name): required")
-                }
+            for name in schema.required where !members.contains(where: { $0.key == name }) {
+                found.append("\(path)/\(name): required")
             }
-            let properties = schema["properties"]
             for member in members {
-                if let names = schema["propertyNames"] {
+                if let names = schema.propertyNames {
                     check(.string(member.key), against: names, at: path + "/" + member.key, into: &found)
                 }
-                if let property = properties?[member.key] {
+                if let property = schema.properties[member.key] {
                     check(member.value, against: property, at: path + "/" + member.key, into: &found)
-                } else if let additional = schema["additionalProperties"] {
+                } else if schema.forbidsAdditional {
+                    found.append("\(path)/\(member.key): not allowed")
+                } else if let additional = schema.additional {
                     check(member.value, against: additional, at: path + "/" + member.key, into: &found)
                 }
             }
         }
-        if case .array(let items) = value, let itemSchema = schema["items"] {
+        if case .array(let items) = value, let itemSchema = schema.items {
             for (index, item) in items.enumerated() { check(item, against: itemSchema, at: "\(path)/\(index)", into: &found) }
         }
     }
@@ -139,11 +163,6 @@ public final class RecordSchemaCheck {
         case .rawNumber(let text): Decimal(string: text)
         default: nil
         }
-    }
-
-    static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        if let left = number(lhs), let right = number(rhs) { return left == right }
-        return lhs == rhs
     }
 
     /// `pattern` is an ECMA-262 regular expression, unanchored; the schema's are within what
