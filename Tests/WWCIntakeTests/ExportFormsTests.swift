@@ -96,6 +96,7 @@ import Testing
     /// The metadata values that are not in `source.export`, by JSON Pointer: what `unmapped`
     /// must list, exactly.
     static let koboUnmapped: [String: String] = [
+        "/_notes": "[]",  // an empty array is a value too (issue 13): kept, never dropped
         "/_id": "51877", "/formhub~1uuid": "4f9b7c2e8d1a4b6c9e0f1a2b3c4d5e6f", "/today": "2024-03-15",
         "/deviceid": "ee.kobotoolbox.org:Qk7Xw2LmP9aR4sTz",
         "/meta~1deprecatedID": "uuid:0a1b2c3d-0000-4000-8000-000000000000",
