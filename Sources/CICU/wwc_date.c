@@ -3,7 +3,9 @@
 #include <unicode/udat.h>
 #include <unicode/ucal.h>
 #include <unicode/uloc.h>
+#include <unicode/unum.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 struct wwc_datefmt {
@@ -141,4 +143,38 @@ int32_t wwc_datefmt_format(wwc_datefmt *format, int32_t year, int32_t month, int
     int32_t len = udat_format(format->format, date, text, 256, NULL, &status);
     if (U_FAILURE(status)) return WWC_ERR_ICU;
     return wwc_utf8_out(text, len, out, capacity);
+}
+
+int32_t wwc_ordinal_days(const char *tag, char *out, int32_t capacity) {
+    char id[ULOC_FULLNAME_CAPACITY];
+    if (wwc_locale_id(tag, id, sizeof id) != WWC_OK) return WWC_ERR_LOCALE;
+    char language[ULOC_LANG_CAPACITY] = {0};
+    UErrorCode languageStatus = U_ZERO_ERROR;
+    uloc_getLanguage(id, language, (int32_t)sizeof language, &languageStatus);
+    const char *locales[] = {id, language};
+    int32_t count = U_SUCCESS(languageStatus) && language[0] != 0 ? 2 : 1;
+    int32_t used = 0;
+    for (int32_t l = 0; l < count; l++) {
+        UErrorCode status = U_ZERO_ERROR;
+        UNumberFormat *format = unum_open(UNUM_ORDINAL, NULL, 0, locales[l], NULL, &status);
+        if (U_FAILURE(status)) { unum_close(format); continue; }
+        for (int32_t day = 1; day <= 31; day++) {
+            UChar text[64];
+            UErrorCode formatStatus = U_ZERO_ERROR;
+            int32_t length = unum_format(format, day, text, 64, NULL, &formatStatus);
+            if (U_FAILURE(formatStatus) || length >= 64) continue;
+            char line[200];
+            int32_t prefix = snprintf(line, sizeof line, "%d\t", (int)day);
+            int32_t written = 0;
+            u_strToUTF8(line + prefix, (int32_t)sizeof line - prefix - 1, &written, text, length, &formatStatus);
+            if (U_FAILURE(formatStatus)) continue;
+            int32_t total = prefix + written;
+            line[total++] = '\n';
+            if (used + total <= capacity) memcpy(out + used, line, (size_t)total);
+            used += total;
+        }
+        unum_close(format);
+    }
+    if (used < capacity) out[used] = 0;
+    return used;
 }

@@ -148,6 +148,15 @@ int32_t wwc_currency_symbols(const char *tag, char *out, int32_t capacity) {
     return used;
 }
 
+int32_t wwc_language_name(const char *language, const char *display, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar name[128];
+    int32_t length = uloc_getDisplayLanguage(language, display, name, 128, &status);
+    // ICU echoes the code when it has no name, and warns when it fell back to another locale.
+    if (U_FAILURE(status) || length <= 0 || length >= 128 || status == U_USING_DEFAULT_WARNING) return WWC_ERR_LOCALE;
+    return wwc_utf8_out(name, length, out, capacity);
+}
+
 int32_t wwc_country_count(void) {
     const char *const *list = uloc_getISOCountries();
     int32_t n = 0;

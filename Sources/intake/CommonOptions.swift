@@ -72,7 +72,7 @@ struct LanguageOption: ParsableArguments {
 /// `--locale`: intake staff overriding a form's declared or detected locale.
 struct LocaleOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Force the forms' locale, e.g. es-CO (overrides a declared or detected one).", valueName: "locale"))
+        "Force the forms' locale, e.g. es-CO: overrides a declared (with warning locale.overridden) or detected one; its language must have a catalog (else exit 2).", valueName: "locale"))
     var locale: String?
 
     func validate() throws {
@@ -86,5 +86,16 @@ struct LocaleOption: ParsableArguments {
 
     func conversionOptions(limits: ReaderLimits) -> ConversionOptions {
         ConversionOptions(locale: locale, limits: limits)
+    }
+
+    /// A `--locale` whose language has no catalog would make every form fail: a usage error
+    /// (exit 2) before anything is read, listing the languages there are catalogs for.
+    func checkCatalog(in catalogs: CatalogSet) throws {
+        guard let locale, let tag = try? ValueParser.locale(locale) else { return }
+        let language = String(tag.prefix { $0 != "-" })
+        guard !catalogs.languages.contains(language) else { return }
+        Terminal.standardError.write(
+            "error: --locale '\(locale)': there is no catalog for the language '\(language)'; available: \(catalogs.languages.sorted().joined(separator: ", "))\n")
+        throw ExitCode(2)
     }
 }

@@ -58,6 +58,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let catalogs = try catalogOptions.load()
+        try localeOption.checkCatalog(in: catalogs)
         let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
         // The output folder is never walked as input: its records are not forms.
         let collection = InputFiles.gather(inputs, excluding: outDir)

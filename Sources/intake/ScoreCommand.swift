@@ -49,6 +49,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let catalogs = try catalogOptions.load()
+        try localeOption.checkCatalog(in: catalogs)
         let output = ScoreOutput(catalogs: catalogs, language: language.code)
         let loaded = Rubric.loadDefault(explicit: rubric)
         output.report(loaded.diagnostics)

@@ -60,6 +60,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let catalogs = try catalogOptions.load()
+        try localeOption.checkCatalog(in: catalogs)
         let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
         let (files, inputProblems) = InputFiles.collect(inputs)
         let renderer = ValidateRenderer(catalogs: catalogs, language: language.code)

@@ -89,7 +89,10 @@ struct ValueCommand: ParsableCommand {
             }
             let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms)
             let parsed = try parser.json(type, value)
-            for warning in parsed.warnings {
+            // A locale with its region (es-CO) is trusted for the day/month order, as a form's
+            // declared region is; `--locale es` leaves the region a guess and keeps the warning.
+            let regionGiven = parser.locale.contains("-")
+            for warning in parsed.warnings where !(regionGiven && warning.code == .dateAmbiguous) {
                 Terminal.standardError.write("warning: \(describe(warning, .warning))\n")
             }
             print(parsed.value.serialized())

@@ -127,6 +127,11 @@ int32_t wwc_datefmt_parse(wwc_datefmt *format, const char *text, int32_t length,
 int32_t wwc_datefmt_format(wwc_datefmt *format, int32_t year, int32_t month, int32_t day,
                            char *out, int32_t capacity);
 
+/// The days 1…31 as the locale's ordinal rule-based number format writes them (`1er` fr,
+/// `1.º` es, `1º.` es-MX, `1º` pt, `1st` en), then as its language's (when it differs), as
+/// lines "DAY\tFORM\n". Returns bytes needed.
+int32_t wwc_ordinal_days(const char *locale, char *out, int32_t capacity);
+
 // MARK: Locales and countries (wwc_locale.c)
 
 /// BCP 47 canonical form of a tag ("es_mx" → "es-MX"); WWC_ERR_LOCALE if it is not a
@@ -146,6 +151,9 @@ int32_t wwc_currency_fraction_digits(const char *iso);
 /// currency is clear from context) and `S` for the others (duplicates kept; ICU echoes the
 /// code where it has no symbol). Returns bytes needed.
 int32_t wwc_currency_symbols(const char *locale, char *out, int32_t capacity);
+/// A language's name in a display language ("es", "fr" → "espagnol"); WWC_ERR_LOCALE when
+/// ICU has none.
+int32_t wwc_language_name(const char *language, const char *display, char *out, int32_t capacity);
 /// Number of ISO 3166 alpha-2 region codes ICU knows, and the i-th one.
 int32_t wwc_country_count(void);
 int32_t wwc_country_code(int32_t index, char *out, int32_t capacity);

@@ -68,6 +68,7 @@ extension DiagnosticCode {
     public static let moneyCurrencyAssumed: Self = "money.currency_assumed"
     public static let moneyAmbiguous: Self = "money.ambiguous"
     public static let moneyCurrencyConflict: Self = "money.currency_conflict"
+    public static let localeOverridden: Self = "locale.overridden"
     public static let messageSyntax: Self = "message.syntax"
 }
 

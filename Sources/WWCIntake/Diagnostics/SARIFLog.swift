@@ -170,6 +170,7 @@ public struct SARIFLog: Sendable {
     /// The codes the pipeline reports as warnings (the form is still converted).
     static let warningCodes: Set<DiagnosticCode> = [
         .fieldUnknown, .numberAmbiguous, .percentAmbiguous, .dateAmbiguous, .moneyCurrencyAssumed,
+        .localeOverridden,
     ]
 
     /// A rule's default level: `warning` for the codes the pipeline reports as warnings, else

@@ -12,6 +12,31 @@ struct LocaleResolver: Sendable {
         var requested: String?
         var declared: String?
         var source: CanonicalApplication.LocaleSource
+        /// Findings that do not stop the form (`locale.overridden`).
+        var warnings: [Diagnostic] = []
+    }
+
+    /// Whether `--locale` says no more than the declaration: the same language, and the same
+    /// region where both name one (`es` declared, `es-MX` given: the option only adds the region).
+    static func agrees(_ declared: String?, with option: String) -> Bool {
+        guard let declared else { return false }
+        let given = ((try? ValueParser.locale(option)) ?? option).split(separator: "-")
+        let stated = declared.split(separator: "-")
+        guard given.first == stated.first else { return false }
+        return given.count < 2 || stated.count < 2 || given.dropFirst() == stated.dropFirst()
+    }
+
+    /// The catalog language a language name stands for, in any catalog language and matched
+    /// as `MatchKey` does (case and accents aside): `Español`, `Spanish`, `espagnol`,
+    /// `Português`, `Français`, `English` … (ICU's display names, not a list of ours).
+    func languageNamed(_ raw: String) -> String? {
+        let key = MatchKey.make(raw)
+        guard !key.isEmpty else { return nil }
+        return resolvers.languages.first { language in
+            resolvers.languages.contains { display in
+                ValueParser.languageName(language, in: display).map(MatchKey.make) == key
+            }
+        }
     }
 
     /// Least number of matching keys for a detected language to count as evidence.
@@ -26,19 +51,35 @@ struct LocaleResolver: Sendable {
     func resolve(_ document: FormDocument, option: String?, cache: ResolutionCache? = nil) -> Result<Resolution, Diagnostic> {
         let declaredRaw = document.declaredLocale ?? declaredField(in: document.root, cache: cache)?.text
         var declared: String?
+        var unreadable: Diagnostic?
         if let raw = declaredRaw {
             do {
                 declared = try ValueParser.locale(raw)
             } catch {
-                let node = declaredField(in: document.root, cache: cache)
-                return .failure(.error(error.code, arguments: error.arguments.merging(["value": .text(raw)]) { a, _ in a },
-                                       path: node?.path ?? document.root.path, field: "submission.locale",
-                                       location: node?.location ?? document.root.location, value: raw))
+                if let named = languageNamed(raw) {
+                    declared = named
+                } else {
+                    let node = declaredField(in: document.root, cache: cache)
+                    unreadable = .error(error.code, arguments: error.arguments.merging(["value": .text(raw)]) { a, _ in a },
+                                        path: node?.path ?? document.root.path, field: "submission.locale",
+                                        location: node?.location ?? document.root.location, value: raw)
+                }
             }
         }
         if let option {
-            return language(of: option, declared: declared, source: .option, document: document)
+            // `--locale` wins over the declaration, readable or not; a warning says so.
+            var result = language(of: option, declared: declared, source: .option, document: document)
+            if let raw = declaredRaw, !Self.agrees(declared, with: option), case .success(var resolution) = result {
+                let node = declaredField(in: document.root, cache: cache)
+                resolution.warnings.append(.warning(.localeOverridden, arguments: [
+                    "value": .text(raw), "locale": .text(option),
+                ], path: node?.path ?? document.root.path, field: "submission.locale",
+                   location: node?.location ?? document.root.location, value: raw))
+                result = .success(resolution)
+            }
+            return result
         }
+        if let unreadable { return .failure(unreadable) }
         if let declared {
             return language(of: declared, declared: declared, source: .declared, document: document)
         }

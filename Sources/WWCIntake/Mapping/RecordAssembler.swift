@@ -8,13 +8,20 @@ struct RecordAssembler {
     let schema: MappingSchema
     let labels: LabelIndex
     let parser: ValueParser
+    /// Whether the region whose day/month order reads numeric dates was declared or comes
+    /// from the country (trusted: no warning), rather than guessed from the language.
+    let trustsRegion: Bool
     private(set) var record: CanonicalApplication
     private(set) var diagnostics: [Diagnostic] = []
+    /// Numeric dates that the other day/month order would read differently, in form order.
+    private var swappableDates: [(warning: ValueError, node: FormNode, field: String)] = []
 
-    init(schema: MappingSchema, labels: LabelIndex, parser: ValueParser, source: CanonicalApplication.Source) {
+    init(schema: MappingSchema, labels: LabelIndex, parser: ValueParser, source: CanonicalApplication.Source,
+         trustsRegion: Bool = true) {
         self.schema = schema
         self.labels = labels
         self.parser = parser
+        self.trustsRegion = trustsRegion
         self.record = CanonicalApplication(source: source)
     }
 
@@ -53,6 +60,23 @@ struct RecordAssembler {
         }
         record.outcomes = keptOutcomes.map { outcomes[$0] }
         checkRequired(walker: walker, outcomeItems: keptOutcomes.map { walker.outcomeItems[$0] })
+        reportSwappableDates()
+    }
+
+    /// Numeric dates are read in the region's day/month order. A declared region, or one from
+    /// the country, is trusted: a date only the other order could read is `date.invalid`
+    /// anyway. Only a guessed region (the language's likely one) makes the day-≤-12 dates one
+    /// `date.ambiguous` warning per form, at the first of them, listing them all (`count`,
+    /// `dates`: "02/04/2024 → 2024-04-02, …").
+    private mutating func reportSwappableDates() {
+        guard !trustsRegion, let first = swappableDates.first else { return }
+        var warning = first.warning
+        warning.arguments["count"] = .number(swappableDates.count)
+        warning.arguments["dates"] = .text(swappableDates.map { entry in
+            let raw = entry.node.scalar?.text ?? ""
+            return "\(raw) → \(entry.warning.arguments["interpretation"]?.description ?? "")"
+        }.joined(separator: ", "))
+        report(warning, first.node, field: first.field, severity: .warning)
     }
 
     // MARK: Sections
@@ -90,7 +114,10 @@ struct RecordAssembler {
             }
         } else if let slot = Self.textSlots[field.id], let kind = Self.valueKind(field.type) {
             // A declared locale from the XML root wins over a `submission.locale` field.
-            guard slot != \CanonicalApplication.source.declaredLocale || record.source.declaredLocale == nil else { return }
+            // So does `--locale`: the resolver already warned (`locale.overridden`) about a
+            // declaration it replaced, with its value and position.
+            guard slot != \CanonicalApplication.source.declaredLocale
+                || (record.source.declaredLocale == nil && record.source.localeSource != .option) else { return }
             let parser = self.parser
             let value = parse(assignment) { (raw: String) throws(ValueError) -> Parsed<JSONValue> in
                 try parser.json(kind, raw)
@@ -203,7 +230,13 @@ struct RecordAssembler {
         guard let raw = rawText(node) else { return nil }
         do {
             let parsed = try rule(raw)
-            for warning in parsed.warnings { report(warning, node, field: assignment.field, severity: .warning) }
+            for warning in parsed.warnings {
+                if warning.code == .dateAmbiguous {
+                    swappableDates.append((warning, node, assignment.field))
+                } else {
+                    report(warning, node, field: assignment.field, severity: .warning)
+                }
+            }
             return parsed.value
         } catch {
             report(error, node, field: assignment.field)
@@ -259,14 +292,97 @@ struct RecordAssembler {
         for node in assignment.nodes {
             for leaf in Self.scalarLeaves(of: node) {
                 guard let raw = rawText(leaf) else { continue }
-                do {
-                    urls.append(try parser.url(raw))
-                } catch {
-                    report(error, leaf, field: assignment.field)
+                for part in Self.listParts(raw) {
+                    do {
+                        urls.append(try parser.url(part.text))
+                    } catch {
+                        report(error, leaf, field: assignment.field,
+                               location: Self.location(of: part, in: leaf, json: record.source.format == .json),
+                               value: part.text)
+                    }
                 }
             }
         }
         return urls.isEmpty ? nil : urls
+    }
+
+    /// One part of a list value: its text and where it starts in the value (`offset` in
+    /// characters; `linesBefore` and `column`: line breaks before it and its column on that line).
+    struct ListPart: Equatable {
+        var text: String
+        var offset: Int
+        var linesBefore: Int
+        var column: Int
+    }
+
+    /// The entries of one list value that holds several (evidence links pasted into one box):
+    /// separated by white space or line breaks, or by `;` at the end of an entry or before the
+    /// next `http`. A `;` inside a link (`/x;y=1`) stays. One entry → one part.
+    static func listParts(_ raw: String) -> [ListPart] {
+        var parts: [ListPart] = []
+        var current: [Character] = []
+        var offset = 0, line = 0, column = 0
+        var start = (offset: 0, line: 0, column: 0)
+        func flush() {
+            var text = String(current)
+            var skipped = 0
+            while text.hasPrefix(";") { text.removeFirst(); skipped += 1 }
+            while text.hasSuffix(";") { text.removeLast() }
+            // "…/x;https://…": a second link glued on by a semicolon.
+            var pieces: [(String, Int)] = []
+            var rest = Substring(text), restOffset = skipped
+            while let range = rest.range(of: ";http", options: .caseInsensitive) {
+                pieces.append((String(rest[..<range.lowerBound]), restOffset))
+                restOffset += rest.distance(from: rest.startIndex, to: range.lowerBound) + 1
+                rest = rest[rest.index(after: range.lowerBound)...]
+            }
+            pieces.append((String(rest), restOffset))
+            for (piece, pieceOffset) in pieces where !piece.isEmpty {
+                parts.append(ListPart(text: piece, offset: start.offset + pieceOffset, linesBefore: start.line,
+                                      column: start.column + pieceOffset))
+            }
+            current = []
+        }
+        for character in raw {
+            defer { offset += 1 }
+            if character.isWhitespace {
+                if !current.isEmpty { flush() }
+                if character.isNewline {
+                    line += 1
+                    column = 0
+                } else {
+                    column += 1
+                }
+                continue
+            }
+            if current.isEmpty { start = (offset, line, column) }
+            current.append(character)
+            column += 1
+        }
+        if !current.isEmpty { flush() }
+        return parts
+    }
+
+    /// Where a list part starts in the source. XML: the value's line plus the line breaks
+    /// before the part (XML nodes have no column). JSON list items: the string is on one line,
+    /// so the value's column, one for the opening quote, and the characters before the part,
+    /// a line break, tab, quote or backslash counted as its two-character escape (`\u` escapes
+    /// are not counted).
+    static func location(of part: ListPart, in leaf: FormNode, json: Bool) -> SourceLocation? {
+        guard var location = leaf.location, part.offset > 0 else { return leaf.location }
+        if json {
+            // A list item's location is its value; an object member's is its key, and how far
+            // its value starts after the key is not known here: the key's location stays.
+            guard leaf.path.split(separator: "/").last?.allSatisfy(\.isNumber) == true,
+                let column = location.column, let raw = leaf.scalar?.text
+            else { return location }
+            let before = raw.prefix(part.offset)
+            let escapes = before.filter { $0.isNewline || $0 == "\t" || $0 == "\"" || $0 == "\\" }.count
+            location.column = column + 1 + part.offset + escapes
+        } else {
+            location.line += part.linesBefore
+        }
+        return location
     }
 
     private static func scalarLeaves(of node: FormNode) -> [FormNode] {
@@ -293,7 +409,7 @@ struct RecordAssembler {
     }
 
     private mutating func report(_ error: ValueError, _ node: FormNode, field: String, severity: Severity = .error,
-                                 range: ValueRange? = nil) {
+                                 range: ValueRange? = nil, location: SourceLocation?? = nil, value: String? = nil) {
         var arguments = error.arguments
         // The value layer's own limits (years 1800–2200, integers that fit) are stated as
         // the field's range when the form definition gives one.
@@ -301,10 +417,10 @@ struct RecordAssembler {
             arguments.merge(range.messageArguments) { _, declared in declared }
         }
         arguments["field"] = arguments["field"] ?? .text(field)
-        arguments["value"] = arguments["value"] ?? .text(node.scalar?.text ?? "")
+        arguments["value"] = arguments["value"] ?? .text(value ?? node.scalar?.text ?? "")
         arguments["locale"] = arguments["locale"] ?? .text(parser.locale)
         diagnostics.append(Diagnostic(severity, error.code, arguments: arguments, path: node.path, field: field,
-                                      location: node.location, value: node.scalar?.text))
+                                      location: location ?? node.location, value: value ?? node.scalar?.text))
     }
 
     // MARK: Required fields

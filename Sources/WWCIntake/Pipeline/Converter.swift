@@ -118,9 +118,9 @@ public final class ConversionSession {
         var walker = FormWalker(resolver: resolver, cache: resolutions)
         walker.walk(document, export: export)
         statistics = walker.statistics
-        var diagnostics = read.diagnostics + walker.diagnostics
+        var diagnostics = read.diagnostics + resolution.warnings + walker.diagnostics
 
-        let (locale, localeSource) = regionalLocale(resolution, walker: walker)
+        let (locale, localeSource, trustsRegion) = regionalLocale(resolution, walker: walker)
         let parser: ValueParser
         do {
             parser = try valueParser(for: locale)
@@ -131,7 +131,8 @@ public final class ConversionSession {
         let source = CanonicalApplication.Source(
             file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: resolution.declared,
             locale: parser.locale, localeSource: localeSource, export: export?.export)
-        var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source)
+        var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source,
+                                        trustsRegion: trustsRegion)
         assembler.assemble(walker)
         var record = assembler.record
         // Values the assembler moved to `unmapped` (fields the record does not model) were
@@ -158,10 +159,12 @@ public final class ConversionSession {
     /// The effective regional locale: as requested when it has a region; else the language
     /// with the region of `applicant.country` (`es` + Mexico → `es-MX`, since number, date and
     /// currency conventions differ by region); else the language's likely region from CLDR.
+    /// The last element says whether the region was given (requested or from the country)
+    /// rather than guessed.
     private func regionalLocale(_ resolution: LocaleResolver.Resolution,
-                                walker: FormWalker) -> (String, CanonicalApplication.LocaleSource) {
+                                walker: FormWalker) -> (String, CanonicalApplication.LocaleSource, Bool) {
         if let requested = resolution.requested, requested.contains("-") {
-            return (requested, resolution.source)
+            return (requested, resolution.source, true)
         }
         let language = resolution.language
         if let assignment = walker.assignments.first(where: { $0.field == "applicant.country" }),
@@ -169,9 +172,9 @@ public final class ConversionSession {
            let parser = try? valueParser(for: language),
            let country = try? parser.country(raw)
         {
-            return (ValueParser.regionalLocale(language: language, country: country), .country)
+            return (ValueParser.regionalLocale(language: language, country: country), .country, true)
         }
-        return (ValueParser.likelyLocale(language: language), resolution.source)
+        return (ValueParser.likelyLocale(language: language), resolution.source, false)
     }
 
     private func valueParser(for locale: String) throws(ValueError) -> ValueParser {

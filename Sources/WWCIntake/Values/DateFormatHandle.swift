@@ -73,11 +73,19 @@ enum DateFormatPlan {
     struct Entry {
         let style: DateFormatHandle.Style
         let fourDigitYear: Bool
+        /// The language's own form (`fr` for fr-CA), used only where the region's numeric form
+        /// is year-first and the language's is day-first: French never puts the month first, so
+        /// Quebec's everyday `15/03/2024` is read; en-CA is left as it is (English writes both
+        /// orders, and `en` is month-first).
+        var ofLanguage = false
     }
 
     static let entries: [Entry] = [
         Entry(style: .iso, fourDigitYear: false), Entry(style: .short, fourDigitYear: false),
-        Entry(style: .short, fourDigitYear: true), Entry(style: .medium, fourDigitYear: false),
+        Entry(style: .short, fourDigitYear: true),
+        Entry(style: .short, fourDigitYear: true, ofLanguage: true),
+        Entry(style: .short, fourDigitYear: false, ofLanguage: true),
+        Entry(style: .medium, fourDigitYear: false),
         Entry(style: .medium, fourDigitYear: true), Entry(style: .long, fourDigitYear: false),
         Entry(style: .long, fourDigitYear: true), Entry(style: .full, fourDigitYear: false),
     ]

@@ -18,16 +18,27 @@ extension ValueParser {
         // A valid ISO date of a plausible year, the most common writing: exactly what ICU's
         // ISO parser returns for it, without ICU (~30,000 instructions per parse).
         if let iso = Self.plainISODate(text) { return Parsed(iso) }
+        if let iso = Self.isoDateTimeDate(text) { return Parsed(iso) }
         return try dateViaICU(text, raw: raw)
     }
 
-    /// `date` on the cleaned text through ICU's parsers (every text `plainISODate` leaves).
+    /// `date` on the cleaned text through ICU's parsers (every text `plainISODate` leaves):
+    /// as written, then with the everyday spellings the locale's patterns lack rewritten to
+    /// what they have (`everydayDateText`).
     func dateViaICU(_ text: String, raw: String) throws(ValueError) -> Parsed<String> {
         // ICU's date parser, like its number parser, is superlinear on long digit runs; the
         // longest full-style date of any locale is far below this.
         guard text.utf8.count <= Self.maxDateTextBytes else {
             throw failure(.dateInvalid, raw, example: try dateExample())
         }
+        if let parsed = try dateByPlan(text, raw: raw) { return parsed }
+        if let isoDate = Self.isoDateTimeDate(text) { return Parsed(isoDate) }
+        if let everyday = try everydayDateText(text), let parsed = try dateByPlan(everyday, raw: raw) { return parsed }
+        throw failure(.dateInvalid, raw, example: try dateExample())
+    }
+
+    /// The first reading of `text` by the plan's parsers, nil when none reads it.
+    private func dateByPlan(_ text: String, raw: String) throws(ValueError) -> Parsed<String>? {
         let isISOShaped = Self.isISOShaped(text)
         for index in DateFormatPlan.entries.indices {
             // The ISO parser only for ISO-shaped text (ICU would take "2024-3-5" too).
@@ -40,12 +51,16 @@ extension ValueParser {
                 }
                 let iso = Self.isoDate(year: year, month: month, day: day)
                 var warnings: [ValueError] = []
-                // All-numeric day and month that could be swapped (03/04/2024): the form is read
-                // with its locale's order, but a writer used to the other order is flagged.
+                // All-numeric day and month that could be swapped (03/04/2024): read in the
+                // locale's order. Whether that order can be trusted is the form's business (a
+                // declared region or one from the country is trusted; see `RecordAssembler`),
+                // so the warning says what the other reading would be.
                 if format.style != .iso, !format.hasMonthName, day <= 12, month <= 12, day != month {
                     warnings.append(failure(.dateAmbiguous, raw, example: try dateExample(), [
                         "interpretation": .text(iso),
                         "alternative": .text(Self.isoDate(year: year, month: day, day: month)),
+                        "count": 1,
+                        "dates": .text("\(raw) → \(iso)"),
                     ]))
                 }
                 return Parsed(iso, warnings: warnings)
@@ -55,7 +70,120 @@ extension ValueParser {
                 continue
             }
         }
-        throw failure(.dateInvalid, raw, example: try dateExample())
+        return nil
+    }
+
+    /// The calendar date of an ISO 8601 date-time as written (`2024-03-15T14:02:11Z`,
+    /// `2024-03-15 10:00`, `2024-03-15T23:30:00-05:00`): the date part, with a valid time of
+    /// day after `T` or one space, optional seconds and fraction, and an optional `Z` or
+    /// `±hh[:mm]` offset. An offset never moves the day: the writer's calendar date is the
+    /// date meant. Nil for anything else.
+    static func isoDateTimeDate(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 11, let date = plainISODate(String(decoding: bytes[..<10], as: UTF8.self)),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ")
+        else { return nil }
+        var index = 11
+        func number(_ digits: Int, max: Int) -> Bool {
+            guard index + digits <= bytes.count else { return false }
+            var value = 0
+            for byte in bytes[index..<(index + digits)] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            index += digits
+            return value <= max
+        }
+        func skip(_ byte: Character) -> Bool {
+            guard index < bytes.count, bytes[index] == byte.asciiValue else { return false }
+            index += 1
+            return true
+        }
+        guard number(2, max: 23), skip(":"), number(2, max: 59) else { return nil }
+        if skip(":") {
+            guard number(2, max: 60) else { return nil }
+            if skip(".") || skip(",") {
+                let start = index
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+                guard index > start else { return nil }
+            }
+        }
+        if skip("Z") {
+        } else if skip("+") || skip("-") {
+            guard number(2, max: 23) else { return nil }
+            if skip(":") {
+                guard number(2, max: 59) else { return nil }
+            } else if index < bytes.count {
+                guard number(2, max: 59) else { return nil }
+            }
+        }
+        return index == bytes.count ? date : nil
+    }
+
+    /// `text` with the everyday spellings the locale's ICU patterns do not have rewritten to
+    /// ones they have, nil when there is none:
+    /// - ordinal days as the locale's (or its language's) ordinal rule-based number format
+    ///   writes them → the plain day: `1er mars` → `1 mars`, `1.º de marzo`, `1º de março`,
+    ///   `March 1st` (the degree sign, which Portuguese keyboards offer for `º`, counts as `º`);
+    /// - `del` before the year where the pattern has `de` (`15 de marzo del 2024`, es);
+    /// - the comma the pattern puts between day and year left out (`march 15 2024`, en).
+    func everydayDateText(_ text: String) throws(ValueError) -> String? {
+        var scalars = Array(text.unicodeScalars)
+        let original = scalars
+        replaceOrdinalDays(&scalars)
+        let patterns = try datePatterns()
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        if patterns.contains(where: { $0.contains("'de' y") }) {
+            // "del" + space + a digit → "de".
+            var index = 0
+            while index + 4 < scalars.count {
+                if index > 0, scalars[index - 1] == " ", String(String.UnicodeScalarView(scalars[index..<(index + 3)])).lowercased() == "del",
+                    scalars[index + 3] == " ", isDigit(scalars[index + 4]) {
+                    scalars.remove(at: index + 2)
+                }
+                index += 1
+            }
+        }
+        if patterns.contains(where: { $0.contains("d, y") }), !scalars.contains(",") {
+            // "… 15 2024" → "… 15, 2024": one or two digits, a space, then the 4-digit year at the end.
+            let count = scalars.count
+            if count >= 7, scalars[(count - 4)...].allSatisfy(isDigit), scalars[count - 5] == " ", isDigit(scalars[count - 6]) {
+                scalars.insert(",", at: count - 5)
+            }
+        }
+        guard scalars != original else { return nil }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Rewrites every ordinal day (`1er`, `22nd`) that stands alone as a word to its digits.
+    private func replaceOrdinalDays(_ scalars: inout [Unicode.Scalar]) {
+        let forms = ordinalDayForms
+        var index = 0
+        while index < scalars.count {
+            guard ("0"..."9").contains(scalars[index]), index == 0 || !("0"..."9").contains(scalars[index - 1]) else {
+                index += 1
+                continue
+            }
+            for (form, day) in forms {
+                let end = index + form.count
+                guard end <= scalars.count,
+                    zip(scalars[index..<end], form).allSatisfy({ $0 == $1 || ($0 == "\u{00B0}" && $1 == "\u{00BA}") })
+                else { continue }
+                if end < scalars.count, scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) { continue }
+                scalars.replaceSubrange(index..<end, with: String(day).unicodeScalars)
+                break
+            }
+            index += 1
+        }
+    }
+
+    /// The patterns of every date parser of the plan (opening those not open yet).
+    private func datePatterns() throws(ValueError) -> [String] {
+        var patterns: [String] = []
+        for index in DateFormatPlan.entries.indices {
+            if let format = try dateFormat(at: index) { patterns.append(format.pattern) }
+        }
+        return patterns
     }
 
     /// `YYYY-MM-DD` in ASCII digits naming a real Gregorian date with a year in

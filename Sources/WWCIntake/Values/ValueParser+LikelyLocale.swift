@@ -13,4 +13,9 @@ extension ValueParser {
         if case .success(let tag) = result, !tag.isEmpty { return tag }
         return canonical
     }
+
+    /// A language's name in a display language, from ICU (`("pt", "es")` → `portugués`).
+    static func languageName(_ language: String, in display: String) -> String? {
+        try? ICUCall.string(initialCapacity: 64) { wwc_language_name(language, display, $0, $1) }.get()
+    }
 }

@@ -28,6 +28,7 @@ public final class ValueParser {
     /// Country names in this locale's language when it is not a form language (built once).
     var cachedLocaleCountryNames: [String: String]?
     private var cachedSeparators: (grouping: String, decimal: String)?
+    private var cachedOrdinalDays: [(form: [Unicode.Scalar], day: Int)]?
     private var cachedCurrencySymbols: (symbols: [String: Set<String>], narrow: [String: Set<String>])?
 
     /// - Parameters:
@@ -100,13 +101,22 @@ public final class ValueParser {
         while decidedDateFormats <= index {
             let entry = DateFormatPlan.entries[decidedDateFormats]
             let handle = try openDateFormat(entry)
-            dateFormatSlots[decidedDateFormats] = .some(openedDatePatterns.insert(handle.pattern).inserted ? handle : nil)
+            dateFormatSlots[decidedDateFormats] = .some(handle.flatMap { openedDatePatterns.insert($0.pattern).inserted ? $0 : nil })
             decidedDateFormats += 1
         }
         return dateFormatSlots[index] ?? nil
     }
 
-    private func openDateFormat(_ entry: DateFormatPlan.Entry) throws(ValueError) -> DateFormatHandle {
+    /// The parser of a plan entry; nil for a language entry that does not apply here.
+    private func openDateFormat(_ entry: DateFormatPlan.Entry) throws(ValueError) -> DateFormatHandle? {
+        if entry.ofLanguage {
+            guard language != locale,
+                let own = try? DateFormatHandle(locale: locale, style: .short, fourDigitYear: false), own.pattern.hasPrefix("y"),
+                let languageForm = try? DateFormatHandle(locale: language, style: entry.style, fourDigitYear: entry.fourDigitYear),
+                languageForm.pattern.hasPrefix("d")
+            else { return nil }
+            return languageForm
+        }
         guard let handle = try? DateFormatHandle(locale: locale, style: entry.style, fourDigitYear: entry.fourDigitYear) else {
             throw ValueError(.localeInvalid, arguments: ["value": .text(locale)])
         }
@@ -154,6 +164,25 @@ public final class ValueParser {
         }
         cachedCurrencySymbols = (symbols, narrow)
         return (symbols, narrow)
+    }
+
+    /// The days 1…31 as ICU's ordinal rule-based number format writes them in this locale
+    /// and its language (`wwc_ordinal_days`), longest first so `22nd` wins over a shorter form.
+    var ordinalDayForms: [(form: [Unicode.Scalar], day: Int)] {
+        if let cachedOrdinalDays { return cachedOrdinalDays }
+        let lines = (try? ICUCall.string(initialCapacity: 4096) { wwc_ordinal_days(locale, $0, $1) }.get()) ?? ""
+        var forms: [(form: [Unicode.Scalar], day: Int)] = []
+        for line in lines.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, let day = Int(parts[0]) else { continue }
+            let form = Array(parts[1].unicodeScalars)
+            // A form that is just the digits says nothing about ordinals.
+            guard form.count > String(day).count, !forms.contains(where: { $0.form == form }) else { continue }
+            forms.append((form, day))
+        }
+        forms.sort { $0.form.count > $1.form.count }
+        cachedOrdinalDays = forms
+        return forms
     }
 
     // MARK: Errors
