@@ -25,7 +25,7 @@ let localeDateCases: [LocaleDateCase] = [
     .init(locale: "es-ES", short: "15/3/24", shortFourDigitYear: "15/03/2024", medium: "15 mar 2024", long: "15 de marzo de 2024", february31: "31/2/2024", wrongOrder: "3/15/2024"),
     .init(locale: "pt-BR", short: "15/03/2024", shortFourDigitYear: "15/03/2024", medium: "15 de mar. de 2024", long: "15 de março de 2024", february31: "31/02/2024", wrongOrder: "03/15/2024"),
     .init(locale: "pt-PT", short: "15/03/24", shortFourDigitYear: "15/03/2024", medium: "15/03/2024", long: "15 de março de 2024", february31: "31/02/2024", wrongOrder: "03/15/2024"),
-    .init(locale: "fr-CA", short: "2024-03-15", shortFourDigitYear: "2024-03-15", medium: "15 mars 2024", long: "15 mars 2024", february31: "2024-02-31", wrongOrder: "15/03/2024"),
+    .init(locale: "fr-CA", short: "2024-03-15", shortFourDigitYear: "2024-03-15", medium: "15 mars 2024", long: "15 mars 2024", february31: "2024-02-31", wrongOrder: "03/15/2024"),
     .init(locale: "fr-FR", short: "15/03/2024", shortFourDigitYear: "15/03/2024", medium: "15 mars 2024", long: "15 mars 2024", february31: "31/02/2024", wrongOrder: "03/15/2024"),
     .init(locale: "fr-HT", short: "15/03/2024", shortFourDigitYear: "15/03/2024", medium: "15 mars 2024", long: "15 mars 2024", february31: "31/02/2024", wrongOrder: "03/15/2024"),
 ]
