@@ -36,6 +36,10 @@ struct FormWalker {
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var statistics = LeafStatistics()
+    /// Unknown keys that look like a misspelled label, by the field they name
+    /// (`applicant.population`, `criteria.DM1.status`, `outcomes[].value@` + the item's path): the first such
+    /// key of each, where a missing field's `field.required` error points.
+    private(set) var misspellings: [String: FormNode] = [:]
     private var slots: [Slot: Int] = [:]
 
     /// Where a value lands: one field, of one criterion or outcome item (or of the form).
@@ -138,7 +142,7 @@ struct FormWalker {
             reject(node, .error(.criterionUnknown, arguments: ["key": .text(node.key), "criterion": .text(node.key)],
                                 path: node.path, location: node.location))
         case .unknown:
-            keepUnmapped(node)
+            keepUnmapped(node, suggesting: scope, slot: { $0 })
         }
     }
 
@@ -192,7 +196,9 @@ struct FormWalker {
                           resolver.criterion(MatchKey.make(text)) == id {
                     consumeID(child)  // the criterion's own id, repeated inside it
                 } else {
-                    keepUnmapped(child)
+                    keepUnmapped(child, suggesting: .criterion(id)) { field in
+                        field.replacingOccurrences(of: "criteria.*.", with: "criteria.\(id).")
+                    }
                 }
             }
         }
@@ -237,7 +243,7 @@ struct FormWalker {
             if case .target(.field(let field)) = resolve(child.key, in: .outcome) {
                 bind(field, child, criterion: nil, outcome: index)
             } else {
-                keepUnmapped(child)
+                keepUnmapped(child, suggesting: .outcome) { field in field + "@" + item.path }
             }
         }
     }
@@ -308,6 +314,22 @@ struct FormWalker {
         diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)],
                                     path: node.path, location: node.location))
         appendLeaves(of: node)
+    }
+
+    /// An unknown key of this scope: kept in `unmapped`, and when it looks like a misspelled
+    /// label, its warning names that label ("did you mean") and it is remembered under the
+    /// field's concrete id (`slot` turns `criteria.*.status` into `criteria.DM1.status`).
+    private mutating func keepUnmapped(_ node: FormNode, suggesting scope: MappingScope, slot: (String) -> String) {
+        guard let suggestion = resolver.suggestion(for: node.key, in: scope) else {
+            keepUnmapped(node)
+            return
+        }
+        diagnostics.append(.warning(.fieldUnknown, arguments: [
+            "key": .text(node.key), "hint": "typo", "suggestion": .text(suggestion.label),
+        ], path: node.path, location: node.location))
+        appendLeaves(of: node)
+        let field = slot(suggestion.field)
+        if misspellings[field] == nil { misspellings[field] = node }
     }
 
     private mutating func appendLeaves(of node: FormNode) {

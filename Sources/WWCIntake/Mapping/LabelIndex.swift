@@ -21,6 +21,15 @@ final class LabelIndex: Sendable {
     let answerExamples: [String: String]
     /// All keys this language knows (for locale detection).
     let vocabulary: Set<String>
+    /// Every field label and alias as written in the catalogs, with its matching key as
+    /// characters: what "did you mean" compares an unknown key with.
+    let fieldSpellings: [FieldSpelling]
+
+    struct FieldSpelling: Sendable {
+        let label: String
+        let field: String
+        let match: [Character]
+    }
 
     /// - Parameter catalogs: the language's base catalog first, then its regional variants
     ///   (`fr`, `fr-CA`, …). Keys are resolved before the region is known, and a regional
@@ -32,13 +41,19 @@ final class LabelIndex: Sendable {
         var fields: [String: [String]] = [:]
         var titles: [String: String] = [:]
         var titleKeys: [String: Set<String>] = [:]
+        var spellings: [FieldSpelling] = []
+        var seenSpellings: Set<String> = []
         for variant in catalogs {
             for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
                 for label in variant.labels(for: id) { sections[MatchKey.make(label), default: []].appendUnique(id) }
             }
             for field in schema.fields {
                 for label in variant.labels(for: field.id) {
-                    fields[MatchKey.make(label), default: []].appendUnique(field.id)
+                    let match = MatchKey.make(label)
+                    fields[match, default: []].appendUnique(field.id)
+                    if seenSpellings.insert(field.id + "\u{0}" + match).inserted {
+                        spellings.append(FieldSpelling(label: label, field: field.id, match: Array(match)))
+                    }
                 }
             }
             for criterion in schema.criteria {
@@ -50,6 +65,7 @@ final class LabelIndex: Sendable {
         }
         self.sections = sections
         self.fields = fields
+        self.fieldSpellings = spellings
         self.criterionTitles = titles
         self.titleKeys = titleKeys
         statuses = catalogs.reduce(into: [:]) { table, variant in

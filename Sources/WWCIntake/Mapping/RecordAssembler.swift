@@ -446,26 +446,42 @@ struct RecordAssembler {
                 var section = MappingSchema.section(ofFieldID: field.id, sections: schema.sections)
                 while let id = section, walker.sectionNodes[id] == nil { section = schema.parent(ofSection: id) }
                 let place = section.flatMap { walker.sectionNodes[$0] } ?? walker.root
-                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text(field.id)], path: place?.path,
-                                          field: field.id, location: place?.location))
+                required(field.id, arguments: ["field": .text(field.id)], at: place, walker: walker)
             }
         }
         for criterion in record.criteria where criterion.status == nil {
             let node = walker.criteriaSeen[criterion.id]
             if !hasError(for: "criteria.*.status", within: node) {
-                diagnostics.append(.error(.fieldRequired, arguments: [
+                required("criteria.\(criterion.id).status", arguments: [
                     "field": .text("criteria.\(criterion.id).status"), "criterion": .text(criterion.id),
-                ], path: node?.path, field: "criteria.\(criterion.id).status", location: node?.location))
+                ], at: node, walker: walker)
             }
         }
         for (index, outcome) in record.outcomes.enumerated() {
             let item = outcomeItems[index]
             for (name, present) in [("indicator", outcome.indicator != nil), ("value", outcome.value != nil)]
             where !present && !hasError(for: "outcomes[].\(name)", within: item) {
-                diagnostics.append(.error(.fieldRequired, arguments: ["field": .text("outcomes[].\(name)")],
-                                          path: item.path, field: "outcomes[].\(name)", location: item.location))
+                required("outcomes[].\(name)", arguments: ["field": .text("outcomes[].\(name)")], at: item,
+                         walker: walker, misspellingSlot: "outcomes[].\(name)@\(item.path)")
             }
         }
+    }
+
+    /// A `field.required` error, located at `place`; when an unknown key looked like a
+    /// misspelling of this field's label, at that key instead, which the message names.
+    private mutating func required(
+        _ field: String, arguments: [String: MessageArgument], at place: FormNode?, walker: FormWalker,
+        misspellingSlot: String? = nil
+    ) {
+        var arguments = arguments
+        var place = place
+        if let typo = walker.misspellings[misspellingSlot ?? field] {
+            arguments["hint"] = "typo"
+            arguments["key"] = .text(typo.key)
+            place = typo
+        }
+        diagnostics.append(.error(.fieldRequired, arguments: arguments, path: place?.path, field: field,
+                                  location: place?.location))
     }
 
     /// Whether a value of this field was already rejected (then "missing" would say it twice),
