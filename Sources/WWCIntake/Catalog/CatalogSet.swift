@@ -232,6 +232,13 @@ public final class CatalogSet: Sendable {
             let generic = Self.genericFieldID(field)
             arguments["label"] = .text(catalog(for: language)?.labels(for: generic).first ?? field)
         }
+        // "Did you mean" (`field.unknown`, `field.required`): without a hint, the plain message;
+        // the arguments only its `typo` branch shows are then empty, never "…".
+        if arguments["hint"] == nil, diagnostic.code == .fieldUnknown || diagnostic.code == .fieldRequired {
+            arguments["hint"] = "none"
+            if arguments["key"] == nil { arguments["key"] = "" }
+            if arguments["suggestion"] == nil { arguments["suggestion"] = "" }
+        }
         return arguments
     }
 
