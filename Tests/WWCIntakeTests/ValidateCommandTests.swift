@@ -97,6 +97,21 @@ struct ValidateCommandTests {
         let country = try #require(rules?.first { $0["id"] as? String == "country.unknown" })
         #expect((country["shortDescription"] as? [String: Any])?["text"] as? String == "Pays inconnu")
         #expect(run.stderr.hasSuffix("dans \(manifest.count) fichiers.\n"))
+        // XML findings carry a column too: `<email>` starts at column 7 of line 13.
+        let email = try #require(results.first { $0["ruleId"] as? String == "email.invalid" })
+        let locations = try #require(email["locations"] as? [[String: Any]])
+        let region = (locations.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        #expect(region?["startLine"] as? Int == 13)
+        #expect(region?["startColumn"] as? Int == 7)
+        let xmlResults = results.filter { result in
+            let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return ((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String)?.hasSuffix(".xml") == true
+        }
+        #expect(xmlResults.count == 10)
+        for result in xmlResults {
+            let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            #expect((physical?["region"] as? [String: Any])?["startColumn"] as? Int != nil, "\(result)")
+        }
     }
 
     @Test func maxErrorsCapsTheReportAndSaysSo() throws {

@@ -32,7 +32,7 @@ import Testing
         let root = document.root
         #expect(root.key == "solicitud")
         #expect(root.path == "/solicitud")
-        #expect(root.location == SourceLocation(line: 2))
+        #expect(root.location == SourceLocation(line: 2, column: 1))
         #expect(root.attributes.isEmpty)
         #expect(root.children.map(\.key) == ["solicitante", "vacio"])
         let applicant = root.children[0]
@@ -227,5 +227,51 @@ import Testing
         let root = try read("<form><b x=\"1\" y='2'>" + text + "</b></form>").root
         #expect(root.children.first?.attributes.map(\.key) == ["x", "y"])
         #expect(root.children.first?.scalar?.text == text)
+    }
+}
+
+/// XML nodes are located like JSON members: line and column (in characters) of the `<` of the
+/// start tag, mixed-content text at its first non-blank character.
+@Suite struct XMLColumnTests {
+    @Test func elementsTextAndAttributesHaveColumns() throws {
+        let text = "<?xml version=\"1.0\"?>\n<solicitud>\n  <solicitante><año>2024</año>\n"
+            + "      <población\n        unidad=\"hab\">1</población>\n  </solicitante>\n"
+            + "  <nota>antes <b>x</b>  después</nota>\n</solicitud>\n"
+        let result = XMLFormReader().read(Data(text.utf8))
+        let root = try #require(result.document?.root)
+        #expect(root.location == SourceLocation(line: 2, column: 1))
+        let applicant = root.children[0]
+        #expect(applicant.location == SourceLocation(line: 3, column: 3))
+        // `<año>` after `  <solicitante>`: 15 characters before it.
+        #expect(applicant.children[0].location == SourceLocation(line: 3, column: 16))
+        // A start tag over two lines is located where it starts.
+        let population = applicant.children[1]
+        #expect(population.location == SourceLocation(line: 4, column: 7))
+        #expect(population.attributes.first?.location == SourceLocation(line: 4, column: 7))
+        let note = root.children[1]
+        #expect(note.location == SourceLocation(line: 7, column: 3))
+        // Two text runs share the key `#text`, so they come as one list.
+        let runs = note.children.filter { $0.key == "#text" }.flatMap { node -> [FormNode] in
+            if case .list(let items) = node.content { return items }
+            return [node]
+        }
+        #expect(runs.map(\.location) == [SourceLocation(line: 7, column: 9), SourceLocation(line: 7, column: 25)])
+    }
+
+    @Test func utf16AndByteOrderMarkCountCharacters() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<a>\n\t<ñandú>1</ñandú><b>2</b>\n</a>\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let utf16 = try #require(XMLFormReader().read(Data(bytes)).document?.root)
+        #expect(utf16.children.map(\.location) == [SourceLocation(line: 3, column: 2), SourceLocation(line: 3, column: 18)])
+        let bom = try #require(XMLFormReader().read(Data([0xEF, 0xBB, 0xBF] + Array("<a><b>1</b></a>".utf8))).document?.root)
+        #expect(bom.location == SourceLocation(line: 1, column: 1))
+        #expect(bom.children.first?.location == SourceLocation(line: 1, column: 4))
+    }
+
+    @Test func doctypeIsLocatedWithItsColumn() {
+        let result = XMLFormReader().read(Data("<?xml version=\"1.0\"?>\n  <!DOCTYPE a [<!ENTITY x \"y\">]>\n<a/>".utf8))
+        #expect(result.diagnostics.first?.code == .xmlDTDForbidden)
+        #expect(result.diagnostics.first?.location == SourceLocation(line: 2, column: 3))
     }
 }

@@ -17,7 +17,7 @@ public struct ReportSourceLine: Sendable, Hashable {
     /// The text shown: the line, or a window of it with `…` where it was cut.
     public let text: String
     /// Spaces (tabs where the line has tabs) and a caret under the column; `^~~~` under the
-    /// whole line when the column is unknown (libxml2 2.9 gives elements a line only).
+    /// whole line when the column is unknown.
     public let caret: String
 
     /// The most characters shown of one line.

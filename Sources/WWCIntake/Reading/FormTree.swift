@@ -52,9 +52,10 @@ public struct FormNode: Sendable, Hashable {
     /// Where the node is: an XPath-like path (`/solicitud/poblacion[2]`) or a JSON Pointer.
     public var path: String
     /// 1-based line and (where known) column of the node's start. JSON: line and column of
-    /// the member's key (of the value for array items and the root). XML: the element's line;
-    /// column nil, because libxml2 2.9 does not record element columns. Attributes carry
-    /// their element's line.
+    /// the member's key (of the value for array items and the root). XML: the `<` of the
+    /// element's start tag (column nil only where libxml2 had already dropped the line's start
+    /// from its buffer); attributes carry their element's place, mixed-content text runs their
+    /// first non-blank character.
     public var location: SourceLocation?
     public var content: Content
     /// XML attributes that are values (not `id`/`label`/`name`); empty for JSON.

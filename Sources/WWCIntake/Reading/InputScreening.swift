@@ -244,22 +244,33 @@ enum InputScreening {
 
     /// The 1-based line of the first `<!DOCTYPE` (UTF-8/8-bit or UTF-16 either endianness).
     static func doctypeLine(in bytes: UnsafeRawBufferPointer) -> Int? {
+        doctypeLocation(in: bytes)?.line
+    }
+
+    /// Line and column (in characters: UTF-16 code units count as one) of `<!DOCTYPE`.
+    static func doctypeLocation(in bytes: UnsafeRawBufferPointer) -> SourceLocation? {
         let marker = Array("<!DOCTYPE".utf8)
         for (stride, shift) in [(1, 0), (2, 0), (2, 1)] {
             // stride 2, shift 0: UTF-16LE (ASCII byte first); shift 1: UTF-16BE.
             let width = marker.count * stride
             guard bytes.count >= width + shift else { continue }
             var line = 1
+            var column = 1
             var index = shift
             while index + width <= bytes.count {
-                if bytes[index] == 0x0A { line += 1 }
                 if bytes[index] == UInt8(ascii: "<") {
                     var matches = true
                     for (position, expected) in marker.enumerated() where bytes[index + position * stride] != expected {
                         matches = false
                         break
                     }
-                    if matches { return line }
+                    if matches { return SourceLocation(line: line, column: column) }
+                }
+                if bytes[index] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if stride == 2 || bytes[index] & 0xC0 != 0x80 {
+                    column += 1
                 }
                 index += stride
             }

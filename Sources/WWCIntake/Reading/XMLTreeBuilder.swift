@@ -167,6 +167,8 @@ struct XMLTreeState {
     private var textIsBlank = true
     /// The line the current text run starts on.
     private var textStartLine: Int?
+    /// The column of its first non-blank character, when libxml2's buffer showed it.
+    private var textStartColumn: Int?
 
     init(errors: LibXMLErrorCollector, bytes: UnsafeRawBufferPointer, limits: ReaderLimits, encoding: String) {
         self.errors = errors
@@ -206,13 +208,78 @@ struct XMLTreeState {
         return max(Int(input.pointee.line), 1)
     }
 
+    /// Where the start tag libxml2 just read begins (its `<`): line and column, like a JSON
+    /// member's position. libxml2 2.9 keeps no element column, but in the start-element event
+    /// its input (UTF-8, converted if the document was not) ends the tag at `cur`, and a `<`
+    /// cannot occur inside a tag; the column counts characters back to the line's start. The
+    /// column is left out when that start is no longer in the buffer (libxml2 shrank it).
+    private mutating func startTagLocation() -> SourceLocation {
+        guard let context, let input = context.pointee.input, let base = input.pointee.base,
+              let cur = input.pointee.cur, cur > base
+        else { return SourceLocation(line: currentLine) }
+        var line = currentLine
+        var tag = cur - 1
+        while tag > base && tag.pointee != UInt8(ascii: "<") {
+            if tag.pointee == 0x0A { line -= 1 }
+            tag -= 1
+        }
+        guard tag.pointee == UInt8(ascii: "<") else { return SourceLocation(line: currentLine) }
+        return SourceLocation(line: max(line, 1), column: column(of: tag, base: base, consumed: input.pointee.consumed))
+    }
+
+    /// The last position whose column was computed: the next one, later on the same line,
+    /// counts only the characters in between, so a document on one long line (100,000 elements)
+    /// stays linear.
+    private var columnMark: (base: UnsafePointer<xmlChar>, position: UnsafePointer<xmlChar>, column: Int)?
+
+    /// The 1-based column, in characters, of a position in libxml2's input buffer; nil when the
+    /// line starts before the buffer does (shrunk: `consumed` bytes already dropped).
+    private mutating func column(of position: UnsafePointer<xmlChar>, base: UnsafePointer<xmlChar>, consumed: UInt) -> Int? {
+        let mark = columnMark.flatMap { $0.base == base && $0.position <= position ? $0 : nil }
+        var characters = 0
+        var scan = position
+        var found: Int?
+        while scan > base {
+            if let known = mark, scan == known.position {
+                found = known.column + characters
+                break
+            }
+            let byte = (scan - 1).pointee
+            if byte == 0x0A {
+                found = characters + 1
+                break
+            }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            scan -= 1
+        }
+        if found == nil, scan == base {
+            if let known = mark, known.position == base {
+                found = known.column + characters
+            } else if consumed == 0 {
+                // The document's first line: a byte-order mark before it is no character of it.
+                let bom = position - base >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
+                found = characters + 1 - (bom ? 1 : 0)
+            }
+        }
+        if let found { columnMark = (base, position, found) }
+        return found
+    }
+
+    /// The column of text that libxml2 hands over straight from its input buffer (its fast
+    /// path); nil when the text was copied elsewhere first.
+    private mutating func column(ofText characters: UnsafePointer<xmlChar>) -> Int? {
+        guard let context, let input = context.pointee.input, let base = input.pointee.base,
+              let end = input.pointee.end, characters >= base, characters < end else { return nil }
+        return column(of: characters, base: base, consumed: input.pointee.consumed)
+    }
+
     // MARK: Events
 
     mutating func startElement(
         localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
     ) throws(Stop) {
-        let location = SourceLocation(line: currentLine)
+        let location = startTagLocation()
         if stack.count + 1 > limits.maxDepth {
             throw Stop(diagnostic: .error(.inputTooDeep, arguments: ["limit": .number(limits.maxDepth)],
                                           location: location))
@@ -334,6 +401,11 @@ struct XMLTreeState {
             // libxml2's line is where this chunk ended; the run started that many newlines earlier.
             textStartLine = currentLine - chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
+        if !blank && textIsBlank, let first = chunk.firstIndex(where: { !Self.isBlank(byte: $0) }) {
+            // A `#text` run of mixed content is located at its first non-blank character (a
+            // plain value takes its element's place, as a JSON value its member's).
+            textStartColumn = column(ofText: characters + first)
+        }
         if !blank { textIsBlank = false }
         text.append(contentsOf: chunk)
     }
@@ -378,6 +450,7 @@ struct XMLTreeState {
         text.removeAll(keepingCapacity: true)
         textIsBlank = true
         textStartLine = nil
+        textStartColumn = nil
     }
 
     /// The pending text as a `#text` scalar, at the line of its first non-blank character
@@ -387,7 +460,7 @@ struct XMLTreeState {
         for byte in text {
             if byte == 0x0A { line += 1 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { break }
         }
-        return FormNode(key: "#text", path: path + "/text()[\(run)]", location: SourceLocation(line: line),
+        return FormNode(key: "#text", path: path + "/text()[\(run)]", location: SourceLocation(line: line, column: textStartColumn),
                         content: .scalar(FormScalar(String(decoding: text, as: UTF8.self))))
     }
 
@@ -405,8 +478,7 @@ struct XMLTreeState {
     }
 
     func dtdForbidden() -> Diagnostic {
-        let line = InputScreening.doctypeLine(in: bytes) ?? currentLine
-        return .error(.xmlDTDForbidden, location: SourceLocation(line: line))
+        return .error(.xmlDTDForbidden, location: InputScreening.doctypeLocation(in: bytes) ?? SourceLocation(line: currentLine))
     }
 
     /// The diagnostic when libxml2 found the document malformed.
@@ -474,6 +546,10 @@ struct XMLTreeState {
         let cached = CachedName(written: written, localKey: localKey, local: local, role: role)
         names[key] = cached
         return cached
+    }
+
+    private static func isBlank(byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
