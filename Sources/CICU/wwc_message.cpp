@@ -88,8 +88,10 @@ extern "C" int32_t wwc_message_format(const char *pattern, int32_t length, const
     for (int32_t i = 0; i < count; i++) {
         names[i] = UnicodeString::fromUTF8(args[i].name);
         if (args[i].kind == WWC_ARG_INTEGER) values[i].setInt64((int64_t)args[i].integer);
+        else if (args[i].kind == WWC_ARG_DECIMAL) values[i].setDecimalNumber(StringPiece(args[i].text), status);
         else values[i].setString(UnicodeString::fromUTF8(args[i].text));
     }
+    if (U_FAILURE(status)) return WWC_ERR_ICU;
     UnicodeString result;
     format->format(names.data(), values.data(), count, result, status);
     if (U_FAILURE(status)) return WWC_ERR_ICU;

@@ -67,11 +67,24 @@ struct CatalogExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: stdout).")
     var output: String?
 
+    @Option(name: .customLong("xliff-version"), help: "XLIFF version to write: 2.1, or 2.0 for tools that read only 2.0.")
+    var xliffVersion = "2.1"
+
+    @Flag(help: "For a regional overlay (es-MX): export only the entries the region overrides, not those it inherits from the base.")
+    var overridesOnly = false
+
+    func validate() throws {
+        guard CatalogXLIFF.versions.contains(xliffVersion) else {
+            throw ValidationError("--xliff-version must be 2.1 or 2.0, not “\(xliffVersion)”.")
+        }
+    }
+
     @OptionGroup var catalogs: CatalogOptions
 
     func run() throws {
         let set = try catalogs.load()
-        guard let xliff = CatalogXLIFF.export(set, locale: locale) else {
+        guard let xliff = CatalogXLIFF.export(set, locale: locale, version: xliffVersion,
+                                              inherited: overridesOnly ? .omitted : .marked) else {
             throw ValidationError("cannot export \(locale): it is the reference language, or an overlay without a base catalog")
         }
         if let output {
@@ -107,15 +120,20 @@ struct CatalogImportCommand: ParsableCommand {
         for diagnostic in result.diagnostics {
             Terminal.standardError.write(CatalogCLI.line(diagnostic, catalogs, language: lang) + "\n")
         }
-        guard let contents = result.contents else { throw ExitCode(1) }
-        let existing = try? String(contentsOf: result.url, encoding: .utf8)
-        if existing != contents {
+        if result.refused {
+            let errors = result.diagnostics.count { $0.severity == .error }
+            let summary = set.render(key: "summary.catalog_import_refused", arguments: [
+                "errors": .number(errors), "file": .text(result.url.path),
+            ], language: lang)
+            Terminal.standardError.write(summary + "\n")
+            throw ExitCode(1)
+        }
+        if let contents = result.contents, (try? String(contentsOf: result.url, encoding: .utf8)) != contents {
             try Data(contents.utf8).write(to: result.url, options: .atomic)
         }
         let summary = catalogs?.render(key: "summary.catalog_import", arguments: [
             "updated": .number(result.updated), "untranslated": .number(result.untranslated),
         ], language: lang) ?? "\(result.updated) updated"
         Terminal.standardError.write("\(result.url.path): \(summary)\n")
-        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

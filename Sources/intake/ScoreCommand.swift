@@ -139,13 +139,19 @@ struct ScoreOutput {
         }
     }
 
-    /// `file: city (country) — level, points/possible (percent %)`, the practice areas, then
+    /// `file: city (country) — level, points/possible (percent)`, the practice areas, then
     /// every reason. Only data tokens and catalog messages: nothing here needs translating.
+    /// The level and the percent (two decimals, the locale's way: `88,37 %`) come from the
+    /// catalog message `score.summary`.
     func text(_ score: ScoreReport) -> String {
         var who = score.city ?? "—"
         if let country = score.country { who += " (\(country))" }
+        let summary = catalogs.render(key: "score.summary", arguments: [
+            "level": .text(score.level.rawValue), "points": .number(score.points),
+            "possible": .number(score.possible), "percent": .decimal(score.percent),
+        ], language: language)
         var lines = [
-            "\(score.file ?? "—"): \(who) — \(score.level.rawValue), \(score.points)/\(score.possible) (\(score.percent) %)",
+            "\(score.file ?? "—"): \(who) — \(summary)",
             "  " + score.areas.map { "\($0.area) \($0.met)/\($0.total)" }.joined(separator: " · "),
         ]
         for reason in score.reasons {

@@ -184,13 +184,14 @@ int32_t wwc_idna_to_ascii(const char *domain, int32_t length, char *out, int32_t
 enum {
     WWC_ARG_TEXT = 0,
     WWC_ARG_INTEGER = 1,
+    WWC_ARG_DECIMAL = 2,  // `text` is a decimal number ("88.37"), formatted exactly
 };
 
 /// One named message argument.
 typedef struct wwc_message_arg {
     const char *name;     // NUL-terminated UTF-8
     int32_t kind;         // WWC_ARG_*
-    const char *text;     // NUL-terminated UTF-8 when kind == WWC_ARG_TEXT
+    const char *text;     // NUL-terminated UTF-8 when kind == WWC_ARG_TEXT or WWC_ARG_DECIMAL
     int64_t integer;      // when kind == WWC_ARG_INTEGER
 } wwc_message_arg;
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// XLIFF 2.1 exchange of one locale's catalog with translation tools (`intake catalog export`
+/// XLIFF 2.1 (or 2.0) exchange of one locale's catalog with translation tools (`intake catalog export`
 /// / `import`). Source language is always `en`, the reference catalog.
 ///
 /// One `<unit>` per catalog entry. Its `id` is the entry key made an NMTOKEN (`*`, `[`, `]`
@@ -17,7 +17,23 @@ public enum CatalogXLIFF {
     /// The XLIFF document for `locale` (a base such as `es` or an overlay such as `es-MX`;
     /// a locale without a catalog yet gives a file with no targets). Nil when the locale is
     /// the reference or an overlay whose language has no base catalog.
-    public static func export(_ set: CatalogSet, locale requested: String) -> String? {
+    /// The XLIFF versions written: 2.1 by default, 2.0 for tools that read only that (such as
+    /// translate-toolkit's command-line tools). Our files use nothing 2.1 added.
+    public static let versions = ["2.1", "2.0"]
+
+    /// How an overlay's units are marked: its own entries are `translated`; entries it inherits
+    /// from the base are `initial` with `subState="wwc:inherited"` and a note (the target is
+    /// the base's wording, to change only where the region says it differently), or left out.
+    public enum Inherited: Sendable {
+        case marked
+        case omitted
+    }
+
+    public static let inheritedSubState = "wwc:inherited"
+
+    public static func export(
+        _ set: CatalogSet, locale requested: String, version: String = "2.1", inherited: Inherited = .marked
+    ) -> String? {
         let (language, region) = CatalogSet.split(requested)
         let locale = region.map { language + "-" + $0 } ?? language
         guard locale != CatalogSet.referenceLanguage, let reference = set.file(for: CatalogSet.referenceLanguage) else {
@@ -25,19 +41,27 @@ public enum CatalogXLIFF {
         }
         if region != nil, set.file(for: language) == nil { return nil }
         let target = targetValues(set, locale: locale)
+        let overlay = region != nil ? set.file(for: locale) : nil
+        let overridden = Set(overlay?.entries.map(\.key) ?? [])
         let writer = XMLTextWriter()
         writer.start("xliff")
         writer.attribute("xmlns", namespace)
-        writer.attribute("version", "2.1")
+        writer.attribute("version", versions.contains(version) ? version : "2.1")
         writer.attribute("srcLang", CatalogSet.referenceLanguage)
         writer.attribute("trgLang", locale)
         writer.start("file")
         writer.attribute("id", "f-" + locale)
         writer.attribute("original", locale + ".json")
         for entry in reference.entries where entry.section != "countries" {
-            unit(writer, id: entry.key, notes: notes(for: entry, set: set, locale: locale),
+            let isInherited = region != nil && !overridden.contains(entry.key) && target.entries[entry.key] != nil
+            if isInherited && inherited == .omitted { continue }
+            var notes = notes(for: entry, set: set, locale: locale)
+            if isInherited {
+                notes.append("Inherited from \(language): change it only where \(locale) says it differently.")
+            }
+            unit(writer, id: entry.key, notes: notes,
                  source: entry.value.strings.joined(separator: "\n"),
-                 target: target.entries[entry.key].map { $0.strings.joined(separator: "\n") })
+                 target: target.entries[entry.key].map { $0.strings.joined(separator: "\n") }, inherited: isInherited)
         }
         let sourceCountries = reference.entries.filter { $0.section == "countries" }.map { "\($0.name) = \($0.value.strings[0])" }
         unit(writer, id: countriesUnit,
@@ -72,7 +96,9 @@ public enum CatalogXLIFF {
         return (entries, countries)
     }
 
-    static func unit(_ writer: XMLTextWriter, id: String, notes: [String], source: String, target: String?) {
+    static func unit(
+        _ writer: XMLTextWriter, id: String, notes: [String], source: String, target: String?, inherited: Bool = false
+    ) {
         writer.start("unit")
         writer.attribute("id", unitID(id))
         writer.attribute("name", id)
@@ -85,7 +111,8 @@ public enum CatalogXLIFF {
         }
         writer.end()
         writer.start("segment")
-        writer.attribute("state", target == nil ? "initial" : "translated")
+        writer.attribute("state", target == nil || inherited ? "initial" : "translated")
+        if inherited { writer.attribute("subState", inheritedSubState) }
         writer.start("source")
         writer.attribute("xml:space", "preserve")
         writer.text(source)

@@ -5,8 +5,12 @@ import Foundation
 public struct CatalogImportResult: Sendable {
     public let locale: String
     public let url: URL
-    /// The catalog file in canonical form; nil when the XLIFF could not be used at all.
+    /// The catalog file in canonical form, to be written; nil when there is nothing to write
+    /// (a new locale whose units have no target) or when the import was refused (an unusable
+    /// XLIFF, or a merged catalog that `catalog check` would reject: then nothing is written).
     public let contents: String?
+    /// Whether the import was refused; the catalogs must then stay exactly as they are.
+    public let refused: Bool
     /// Unknown unit ids and untranslated units (warnings), placeholder and syntax errors
     /// (errors; those units are not imported), located in the XLIFF file.
     public let diagnostics: [Diagnostic]
@@ -29,8 +33,8 @@ extension CatalogXLIFF {
         }
         func failed(_ expected: String, line: Int? = nil, locale: String = "") -> CatalogImportResult {
             report(.error, .catalogXLIFFInvalid, ["expected": .text(expected)], line: line)
-            return CatalogImportResult(locale: locale, url: set.directory, contents: nil, diagnostics: diagnostics,
-                                       updated: 0, untranslated: 0)
+            return CatalogImportResult(locale: locale, url: set.directory, contents: nil, refused: true,
+                                       diagnostics: diagnostics, updated: 0, untranslated: 0)
         }
         guard let document = XMLDocumentHandle(Array(data)) else { return failed("well-formed XML") }
         guard !document.hasDTD else { return failed("no DTD") }
@@ -58,16 +62,20 @@ extension CatalogXLIFF {
 
         var updated = 0
         var untranslated = 0
+        var unitLines: [String: Int] = [:]
         for unit in root.descendants("unit") {
+            // The id is the unit's identity; `name` is a courtesy copy of the key that tools may
+            // rewrite, so it is never used to find or report the entry.
             let id = unit.attribute("id") ?? ""
-            guard let key = known[id], unit.attribute("name").map({ $0 == key }) ?? true else {
-                report(.warning, .catalogUnknownID, ["key": .text(unit.attribute("name") ?? id)], line: unit.line)
+            guard let key = known[id] else {
+                report(.warning, .catalogUnknownID, ["key": .text(id)], line: unit.line)
                 continue
             }
+            unitLines[key] = unit.line
             let segments = unit.descendants("segment")
             guard let targetElement = segments.first?.child("target"), !targetElement.text.isEmpty else {
+                // Counted, and said once in the summary: a fresh export has hundreds of these.
                 untranslated += 1
-                report(.warning, .catalogUntranslated, ["key": .text(key), "reference": "en"], line: unit.line)
                 continue
             }
             let text = segments.compactMap { $0.child("target")?.text }.joined()
@@ -119,8 +127,48 @@ extension CatalogXLIFF {
                 updated += 1
             }
         }
-        return CatalogImportResult(locale: locale, url: url, contents: CatalogWriter.serialize(target),
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return CatalogImportResult(locale: locale, url: url, contents: nil, refused: true, diagnostics: diagnostics,
+                                       updated: updated, untranslated: untranslated)
+        }
+        // A new locale with nothing translated yet: no header-only file.
+        if set.file(for: locale) == nil, target.entries.isEmpty {
+            return CatalogImportResult(locale: locale, url: url, contents: nil, refused: false, diagnostics: diagnostics,
+                                       updated: 0, untranslated: untranslated)
+        }
+        let contents = CatalogWriter.serialize(target)
+        // Every `catalog check` rule on the merged result, before anything is written: an error
+        // the catalogs did not have before refuses the whole import.
+        let introduced = introducedErrors(contents, url: url, locale: locale, into: set)
+        for finding in introduced {
+            var relocated = finding
+            relocated.file = file
+            let key = finding.arguments["key"]?.description
+            let line = key.flatMap { unitLines[$0] }
+            relocated.line = line
+            relocated.column = nil
+            diagnostics.append(relocated)
+        }
+        let refused = !introduced.isEmpty
+        return CatalogImportResult(locale: locale, url: url, contents: refused ? nil : contents, refused: refused,
                                    diagnostics: diagnostics, updated: updated, untranslated: untranslated)
+    }
+
+    /// The `catalog check` errors of the catalogs with `contents` as the locale's file that
+    /// the catalogs as they are do not have.
+    static func introducedErrors(_ contents: String, url: URL, locale: String, into set: CatalogSet) -> [Diagnostic] {
+        let (parsed, parseFindings) = CatalogFile.parse(Data(contents.utf8), url: url)
+        guard let parsed else { return parseFindings.filter { $0.severity == .error } }
+        func signature(_ diagnostic: Diagnostic) -> String {
+            let arguments = diagnostic.arguments.keys.sorted().map { "\($0)=\(diagnostic.arguments[$0]!)" }
+            return ([diagnostic.code.rawValue, URL(fileURLWithPath: diagnostic.file ?? "").lastPathComponent] + arguments)
+                .joined(separator: "\u{0}")
+        }
+        let before = Set(CatalogChecker(set).findings().filter { $0.severity == .error }.map(signature))
+        let files = set.files.filter { $0.locale != locale } + [parsed]
+        let merged = CatalogSet(directory: set.directory, definition: set.definition, files: files)
+        return (parseFindings + CatalogChecker(merged).findings())
+            .filter { $0.severity == .error && !before.contains(signature($0)) }
     }
 
     /// Puts a new entry where the reference has it: before the first entry of its section that

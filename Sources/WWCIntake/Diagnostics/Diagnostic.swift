@@ -79,6 +79,9 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
 {
     case text(String)
     case number(Int)
+    /// A decimal number as text (`"88.37"`), formatted exactly by ICU in the message's
+    /// locale (`{percent, number, ::percent .00}` → `88,37 %` in French).
+    case decimal(String)
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(value) }
@@ -87,6 +90,7 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
         switch self {
         case .text(let text): text
         case .number(let number): String(number)
+        case .decimal(let text): text
         }
     }
 }

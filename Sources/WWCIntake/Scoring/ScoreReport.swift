@@ -121,6 +121,7 @@ public struct ScoreReport: Sendable, Hashable {
                         switch reason.arguments[key]! {
                         case .text(let text): JSONValue.Member(key, .string(text))
                         case .number(let number): JSONValue.Member(key, .integer(number))
+                        case .decimal(let text): JSONValue.Member(key, .rawNumber(text))
                         }
                     }),
                 ])

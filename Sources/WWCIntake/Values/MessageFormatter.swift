@@ -21,10 +21,11 @@ public enum MessageFormatter {
         for (name, value) in arguments {
             byteCount += name.utf8.count + 1
             if case .text(let text) = value { byteCount += text.utf8.count + 1 }
+            if case .decimal(let text) = value { byteCount += text.utf8.count + 1 }
         }
         flat.reserveCapacity(byteCount)
         // (name offset, text offset or -1, integer) per argument.
-        var layout: [(name: Int, text: Int, integer: Int64)] = []
+        var layout: [(name: Int, text: Int, integer: Int64, decimal: Bool)] = []
         layout.reserveCapacity(arguments.count)
         for (name, value) in arguments {
             let nameOffset = flat.count
@@ -33,9 +34,13 @@ public enum MessageFormatter {
             case .text(let text):
                 let textOffset = flat.count
                 appendCString(text, to: &flat)
-                layout.append((nameOffset, textOffset, 0))
+                layout.append((nameOffset, textOffset, 0, false))
             case .number(let number):
-                layout.append((nameOffset, -1, Int64(number)))
+                layout.append((nameOffset, -1, Int64(number), false))
+            case .decimal(let text):
+                let textOffset = flat.count
+                appendCString(text, to: &flat)
+                layout.append((nameOffset, textOffset, 0, true))
             }
         }
         var offset: Int32 = -1
@@ -44,7 +49,8 @@ public enum MessageFormatter {
             let args = layout.map { entry in
                 entry.text < 0
                     ? wwc_message_arg(name: base + entry.name, kind: Int32(WWC_ARG_INTEGER), text: nil, integer: entry.integer)
-                    : wwc_message_arg(name: base + entry.name, kind: Int32(WWC_ARG_TEXT), text: base + entry.text, integer: 0)
+                    : wwc_message_arg(name: base + entry.name, kind: Int32(entry.decimal ? WWC_ARG_DECIMAL : WWC_ARG_TEXT),
+                                      text: base + entry.text, integer: 0)
             }
             return ICUCall.withUTF8(pattern) { pointer, length in
                 ICUCall.string { out, capacity in
