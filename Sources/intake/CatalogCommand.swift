@@ -62,8 +62,10 @@ struct CatalogCheckCommand: ParsableCommand {
         discussion: "Errors mean certain breakage; warnings are advice. See locales/README.md."
     )
 
-    @Argument(help: "The locales folder (default: found from the executable or the current directory).")
+    @Argument(help: "The locales folder; same as --catalogs (kept for older scripts).")
     var directory: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(help: "Output: text (file:line:col: severity: message [code]) or json.")
     var format: OutputFormat = .text
@@ -73,7 +75,7 @@ struct CatalogCheckCommand: ParsableCommand {
     var lang: String { language.code }
 
     func run() throws {
-        let folder = try CatalogCLI.directory(directory)
+        let folder = try CatalogCLI.directory(catalogOptions.directory ?? directory)
         let report = CatalogChecker.check(directory: folder)
         let catalogs = CatalogCLI.renderer(report.catalogs)
         switch format {

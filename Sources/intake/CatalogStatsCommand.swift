@@ -8,14 +8,16 @@ struct CatalogStatsCommand: ParsableCommand {
         abstract: "Per locale and regional overlay: entries present and percent translated, by section."
     )
 
-    @Argument(help: "The locales folder (default: found from the executable or the current directory).")
+    @Argument(help: "The locales folder; same as --catalogs (kept for older scripts).")
     var directory: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(help: "Output: text (a table) or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-        let folder = try CatalogCLI.directory(directory)
+        let folder = try CatalogCLI.directory(catalogOptions.directory ?? directory)
         let (set, diagnostics) = CatalogSet.load(directory: folder)
         let catalogs = CatalogCLI.renderer(set)
         for diagnostic in diagnostics {

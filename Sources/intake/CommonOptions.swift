@@ -19,8 +19,10 @@ struct CatalogOptions: ParsableArguments {
         }
         let (catalogs, diagnostics) = CatalogSet.load(directory: url)
         guard let catalogs, !diagnostics.contains(where: { $0.severity == .error }) else {
+            // Rendered from what did load (or the shipped catalogs): a message, not the bare code.
+            let renderer = CatalogCLI.renderer(catalogs)
             for diagnostic in diagnostics {
-                Terminal.standardError.write(DiagnosticFormatter.line(diagnostic, message: diagnostic.code.rawValue) + "\n")
+                Terminal.standardError.write(CatalogCLI.line(diagnostic, renderer, language: "en") + "\n")
             }
             Terminal.standardError.write("error: the catalogs in \(url.path) cannot be used; run `intake catalog check \(url.path)`\n")
             throw ExitCode(2)

@@ -42,7 +42,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each record under DIR, mirroring the input's path (DIR/a/form.json), instead of stdout.", valueName: "dir"))
     var outDir: String?
 
-    @Option(help: ArgumentHelp("Forms converted in parallel.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Forms converted in parallel.", valueName: "n"))
     var jobs: Int = 1
 
     @Flag(help: "With --out-dir, flush each record to disk before renaming it into place (survives a power cut; slower).")
@@ -178,6 +178,7 @@ struct ConvertCommand: ParsableCommand {
             stderr.write(failed + "\n")
             throw ExitCode(2)
         }
+        if inputProblems.contains(where: InputFiles.isMissingPath) { throw ExitCode(2) }
         if rejected > 0 { throw ExitCode(1) }
     }
 

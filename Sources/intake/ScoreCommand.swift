@@ -76,6 +76,7 @@ struct ScoreCommand: ParsableCommand {
                 Terminal.standardOutput.write(output.text(score))
             }
         }
+        if inputProblems.contains(where: InputFiles.isMissingPath) { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
 }
@@ -100,11 +101,18 @@ struct ApplicationLoader {
             do {
                 return (try CanonicalApplication(json: record), [])
             } catch {
-                var incomplete = Diagnostic.error(.fieldRequired, arguments: ["field": .text(error.member)],
-                                                  path: "/" + error.member.replacingOccurrences(of: ".", with: "/"),
-                                                  field: error.member)
-                incomplete.file = path
-                return (nil, [incomplete])
+                let pointer = "/" + error.member.replacingOccurrences(of: ".", with: "/")
+                var finding: Diagnostic
+                if let value = error.value, let expected = error.expected {
+                    finding = .error(.enumUnknown, arguments: [
+                        "value": .text(value), "expected": .text(expected.joined(separator: ", ")),
+                    ], path: pointer, field: error.member, value: value)
+                } else {
+                    finding = .error(.fieldRequired, arguments: ["field": .text(error.member)], path: pointer,
+                                     field: error.member)
+                }
+                finding.file = path
+                return (nil, [finding])
             }
         }
         let result = converter.convert(data, file: path)

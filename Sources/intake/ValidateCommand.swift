@@ -45,7 +45,7 @@ struct ValidateCommand: ParsableCommand {
         valueName: "n"))
     var maxErrors: Int?
 
-    @Option(help: ArgumentHelp("Forms checked in parallel.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Forms checked in parallel.", valueName: "n"))
     var jobs: Int = 1
 
     @OptionGroup var localeOption: LocaleOption
@@ -111,6 +111,7 @@ struct ValidateCommand: ParsableCommand {
         }
         if let truncation { stderr.write(truncation + "\n") }
         stderr.write(renderer.catalogMessage("summary.validate", final.tally.summaryArguments) + "\n")
+        if inputProblems.contains(where: InputFiles.isMissingPath) { throw ExitCode(2) }
         if !final.tally.allValid { throw ExitCode(1) }
     }
 }

@@ -232,6 +232,10 @@ public final class CatalogSet: Sendable {
             let generic = Self.genericFieldID(field)
             arguments["label"] = .text(catalog(for: language)?.labels(for: generic).first ?? field)
         }
+        // `encoding.invalid` says UTF-16 or NUL where that is the problem, else the plain message.
+        if diagnostic.code == .encodingInvalid, arguments["problem"] == nil { arguments["problem"] = "other" }
+        // `input.unreadable` gives the system's reason when the caller had one.
+        if diagnostic.code == .inputUnreadable, arguments["reason"] == nil { arguments["reason"] = "none" }
         // "Did you mean" (`field.unknown`, `field.required`): without a hint, the plain message;
         // the arguments only its `typo` branch shows are then empty, never "…".
         if arguments["hint"] == nil, diagnostic.code == .fieldUnknown || diagnostic.code == .fieldRequired {

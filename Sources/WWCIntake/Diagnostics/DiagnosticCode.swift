@@ -17,6 +17,8 @@ extension DiagnosticCode {
     public static let xmlMalformed: Self = "xml.malformed"
     public static let xmlDTDForbidden: Self = "xml.dtd_forbidden"
     public static let jsonMalformed: Self = "json.malformed"
+    /// Well-formed JSON whose top level is not an object (`[]`, `"x"`): not a form.
+    public static let jsonNotObject: Self = "json.not_object"
     public static let encodingInvalid: Self = "encoding.invalid"
     public static let inputTooLarge: Self = "input.too_large"
     public static let inputTooDeep: Self = "input.too_deep"

@@ -279,8 +279,8 @@ struct FormWalker {
             }
             let first = assignments[index].nodes[0]
             reject(node, .error(.fieldDuplicate, arguments: [
-                "key": .text(node.key), "field": .text(field),
-                "firstLine": .number(first.location?.line ?? 0),
+                "key": .text(node.key), "field": .text(field), "line": .number(node.location?.line ?? 0),
+                "firstKey": .text(first.key), "firstLine": .number(first.location?.line ?? 0),
             ], path: node.path, field: field, location: node.location, value: node.scalar?.text))
             return
         }

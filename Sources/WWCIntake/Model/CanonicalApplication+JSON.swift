@@ -130,8 +130,10 @@ extension CanonicalApplication {
         }
         if case .object(let members)? = json["criteria"] {
             criteria = try members.map { member throws(CanonicalRecordError) in
-                guard let status = member.value["status"]?.stringValue.flatMap(Status.init(rawValue:)) else {
-                    throw CanonicalRecordError(member: "criteria.\(member.key).status")
+                let written = member.value["status"]?.stringValue
+                guard let status = written.flatMap(Status.init(rawValue:)) else {
+                    throw CanonicalRecordError(member: "criteria.\(member.key).status", value: written,
+                                               expected: Status.allCases.map(\.rawValue))
                 }
                 var evidence: [String]?
                 if case .array(let items)? = member.value["evidence"] { evidence = items.compactMap(\.stringValue) }
@@ -154,6 +156,16 @@ extension CanonicalApplication {
 /// A canonical record that lacks a member scoring needs, or has it in the wrong shape.
 public struct CanonicalRecordError: Error, Sendable, Hashable {
     public var member: String
+    /// The value written there when it is present but not one of `expected` (a status
+    /// `"maybe"`): an unknown answer, not a missing one.
+    public var value: String?
+    public var expected: [String]?
+
+    public init(member: String, value: String? = nil, expected: [String]? = nil) {
+        self.member = member
+        self.value = value
+        self.expected = expected
+    }
 }
 
 extension CanonicalApplication.Money {

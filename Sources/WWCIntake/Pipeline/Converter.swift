@@ -68,6 +68,22 @@ public final class ConversionSession {
         self.converter = converter
     }
 
+    /// What a JSON top level is when it is not an object (`array`, `string`, `number`,
+    /// `boolean`, `null`); nil for an object.
+    static func nonObjectKind(_ root: FormNode) -> String? {
+        switch root.content {
+        case .section: return nil
+        case .list: return "array"
+        case .scalar(let scalar):
+            switch scalar.kind {
+            case .string: return "string"
+            case .number: return "number"
+            case .bool: return "boolean"
+            case .null: return "null"
+            }
+        }
+    }
+
     public func convert(_ data: Data, file: String? = nil, format: SourceFormat? = nil) -> ConversionResult {
         var statistics = LeafStatistics()
         func finish(_ record: CanonicalApplication?, _ diagnostics: [Diagnostic]) -> ConversionResult {
@@ -97,6 +113,10 @@ public final class ConversionSession {
         }
         if let record = Self.canonicalRecordMark(document) {
             return finish(nil, read.diagnostics + [record])
+        }
+        if document.format == .json, let found = Self.nonObjectKind(document.root) {
+            return finish(nil, read.diagnostics + [.error(.jsonNotObject, arguments: ["found": .text(found)],
+                                                          path: "", location: document.root.location)])
         }
         // Exports of form systems: group-path keys are sections; the system's metadata is no field.
         if document.format == .json {

@@ -15,6 +15,12 @@ public enum InputFiles {
     public static let formExtensions: Set<String> = ["xml", "json"]
     public static let expectedRecordSuffix = ".expected.json"
 
+    /// Whether a diagnostic of `collect` is a path given on the command line that does not
+    /// exist: a usage error (exit 2), not a rejected input.
+    public static func isMissingPath(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.code == .inputUnreadable && diagnostic.arguments["missing"] == "yes"
+    }
+
     /// One form file to read.
     public struct Input: Sendable, Hashable {
         /// The path to open, as the command line spelled it plus the names below a folder.
@@ -46,7 +52,10 @@ public enum InputFiles {
         for path in paths {
             var status = stat()
             guard stat(path, &status) == 0 else {
-                diagnostics.append(unreadable(path, reason: errno == ENOENT ? "not found" : String(cString: strerror(errno))))
+                let missing = errno == ENOENT
+                var problem = unreadable(path, reason: String(cString: strerror(errno)))
+                if missing { problem.arguments["missing"] = "yes" }
+                diagnostics.append(problem)
                 continue
             }
             guard status.st_mode & S_IFMT == S_IFDIR else {

@@ -17,7 +17,7 @@ enum InputScreening {
         }
         if !allowsNUL, let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
             let offset = base.distance(to: UnsafeRawPointer(found))
-            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "encoding": .text(encoding)],
+            return .error(.encodingInvalid, arguments: ["detail": "NUL byte", "problem": "nul", "encoding": .text(encoding)],
                           location: location(ofOffset: offset, in: bytes))
         }
         return nil

@@ -30,7 +30,17 @@ public struct JSONFormReader: Sendable {
             || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
         {
             return ReadResult(document: nil, diagnostics: [
-                .error(.encodingInvalid, arguments: ["encoding": "UTF-8", "found": "UTF-16", "detail": "UTF-16 byte order mark"],
+                .error(.encodingInvalid, arguments: ["encoding": "UTF-8", "found": "UTF-16", "problem": "utf16",
+                                                     "detail": "UTF-16 byte order mark"],
+                       location: SourceLocation(line: 1, column: 1))
+            ])
+        }
+        // UTF-16 without a byte-order mark: JSON starts with an ASCII character, so one of the
+        // first two bytes is NUL and the other is not (RFC 4627, section 3).
+        if bytes.count >= 2, (bytes[0] == 0) != (bytes[1] == 0) {
+            return ReadResult(document: nil, diagnostics: [
+                .error(.encodingInvalid, arguments: ["encoding": "UTF-8", "found": "UTF-16", "problem": "utf16",
+                                                     "detail": "UTF-16 without byte order mark"],
                        location: SourceLocation(line: 1, column: 1))
             ])
         }
@@ -87,7 +97,8 @@ struct JSONParser: JSONScanner {
             position = 3
             lineStart = 3
         } else if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            throw fail(.encodingInvalid, ["encoding": "UTF-8", "found": "UTF-16", "detail": "UTF-16 byte order mark"])
+            throw fail(.encodingInvalid, ["encoding": "UTF-8", "found": "UTF-16", "problem": "utf16",
+                                          "detail": "UTF-16 byte order mark"])
         }
         skipWhitespace()
         let root = try parseValue(key: "", path: "")
@@ -233,7 +244,8 @@ struct JSONParser: JSONScanner {
         }
         if let first {
             warnings.append(.error(.fieldDuplicate,
-                                   arguments: ["key": .text(name), "firstLine": .number(first.line)],
+                                   arguments: ["key": .text(name), "firstKey": .text(name), "line": .number(keyLocation.line),
+                                               "firstLine": .number(first.line)],
                                    path: memberPath, location: keyLocation))
         }
         skipWhitespace()

@@ -14,13 +14,32 @@ extension Rubric {
         executableURL: URL? = Bundle.main.executableURL,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) -> (rubric: Rubric?, diagnostics: [Diagnostic]) {
-        guard let url = locate(explicit: explicit, environment: environment, executableURL: executableURL,
-                               currentDirectory: currentDirectory)
-        else {
-            let wanted = defaultFolderName + "/" + defaultFileName
-            return (nil, [Diagnostic(.error, .rubricNotFound, arguments: ["file": .text(wanted)])])
+        let locator = DataLocator(environment: environment, executableURL: executableURL,
+                                  currentDirectory: currentDirectory)
+        let shipped = defaultFolderName + "/" + defaultFileName
+        guard let location = locateDefault(explicit: explicit, locator: locator) else {
+            // Nothing anywhere: say where it was looked for, and how to name one.
+            var searched: [String] = []
+            if let executable = executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL {
+                searched.append(executable.deletingLastPathComponent().appendingPathComponent(DataLocator.installedFolder)
+                    .appendingPathComponent(shipped).path)
+                searched.append(executable.path)
+            }
+            searched.append(currentDirectory.standardizedFileURL.path)
+            return (nil, [Diagnostic(.error, .rubricNotFound, arguments: [
+                "file": .text(shipped), "source": "default", "searched": .text(searched.joined(separator: ", ")),
+            ])])
         }
-        return load(contentsOf: url)
+        guard FileManager.default.fileExists(atPath: location.url.path) else {
+            // A path given with --rubric or $WWC_INTAKE_RUBRIC that does not exist: never a
+            // fall-back to another rubric, and the message names the setting to correct.
+            let source: MessageArgument = location.source == .flag ? "flag" : location.source == .environment ? "environment" : "default"
+            return (nil, [Diagnostic(.error, .rubricNotFound, arguments: [
+                "file": .text(location.url.relativePath), "source": source,
+                "searched": .text(location.url.standardizedFileURL.path),
+            ])])
+        }
+        return load(contentsOf: location.url)
     }
 
     /// The file `loadDefault` would read, or `nil` when no default rubric is found.

@@ -27,6 +27,11 @@ struct RubricLoader {
             let mapped = read.diagnostics.map { diagnostic -> Diagnostic in
                 var diagnostic = diagnostic
                 if diagnostic.code == .jsonMalformed { diagnostic.code = .rubricMalformed }
+                if diagnostic.code == .fieldDuplicate {
+                    // A key given twice in the rubric is a fault of the file, not of a form.
+                    diagnostic.code = .rubricMalformed
+                    diagnostic.arguments = ["expected": "a key used once", "found": .text("“\(diagnostic.arguments["key"]?.description ?? "")” again")]
+                }
                 diagnostic.file = file
                 return diagnostic
             }
