@@ -166,9 +166,6 @@ int32_t wwc_country_name(const char *alpha2, const char *display_locale, char *o
 /// each followed by "\n" (an empty line where ICU has no name): the same strings as
 /// wwc_country_name, in one call.
 int32_t wwc_country_names(const char *display_locale, char *out, int32_t capacity);
-/// The language's name in a display language ("es", "es" → "español"); WWC_ERR_LOCALE if ICU
-/// has no name (wwc_display.c).
-int32_t wwc_language_name(const char *language, const char *display_locale, char *out, int32_t capacity);
 /// CLDR cardinal plural categories of the locale, comma-separated ("many,one,other").
 int32_t wwc_plural_categories(const char *locale, char *out, int32_t capacity);
 

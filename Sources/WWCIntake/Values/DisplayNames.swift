@@ -1,10 +1,8 @@
-internal import CICU
-
 /// CLDR display names through ICU, for the review pages (language switcher, country column).
 package enum DisplayNames {
     /// The language's name in a display language: ("es", "es") → "español", ("fr", "en") → "French".
     package static func language(_ code: String, in display: String) -> String? {
-        try? ICUCall.string(initialCapacity: 64) { wwc_language_name(code, display, $0, $1) }.get()
+        ValueParser.languageName(code, in: display)
     }
 
     /// The country's name in a display language: ("MX", "fr") → "Mexique".
