@@ -56,9 +56,11 @@ struct CatalogRenderTests {
     }
 
     @Test func lineNumbersAreNotGrouped() {
-        let diagnostic = Diagnostic.error(.fieldDuplicate, arguments: ["key": "Población", "firstLine": .number(12345)])
+        let diagnostic = Diagnostic.error(.fieldDuplicate, arguments: [
+            "key": "Población", "line": .number(23456), "firstKey": "Habitantes", "firstLine": .number(12345),
+        ])
         #expect(ShippedCatalogs.set.render(diagnostic, language: "en")
-                == "“Población” appears more than once (first on line 12345).")
+                == "“Población” (line 23456) gives the same field as “Habitantes” (line 12345); a field takes one value.")
     }
 
     @Test func omittedArgumentsNeverShowAsBraces() {

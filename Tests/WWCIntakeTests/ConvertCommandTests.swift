@@ -47,7 +47,7 @@ struct ConvertCommandTests {
         (["convert", "samples/en", "--jobs", "0"], Int32(2)),
         (["convert", "samples/en", "--locale", "xx-QQ"], Int32(2)),
         (["convert", "samples/en", "--catalogs", "/nonexistent"], Int32(2)),
-        (["convert", "samples/invalid/no-such-form.json"], Int32(1)),
+        (["convert", "samples/invalid/no-such-form.json"], Int32(2)),
     ] as [([String], Int32)])
     func exitStatuses(arguments: [String], status: Int32) throws {
         #expect(try IntakeExecutable.run(arguments).status == status)

@@ -92,7 +92,7 @@ import Testing
         HostileCase(name: "NUL byte", bytes: Array("{\n\"a\": \"S\u{E3}o".utf8) + [0] + Array("\"}".utf8),
                     code: .encodingInvalid, line: 2, column: 10),
         HostileCase(name: "UTF-16 with BOM", bytes: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], code: .encodingInvalid, line: 1, column: 1),
-        HostileCase(name: "UTF-16 without BOM", bytes: [0x7B, 0x00, 0x7D, 0x00], code: .encodingInvalid, line: 1, column: 2),
+        HostileCase(name: "UTF-16 without BOM", bytes: [0x7B, 0x00, 0x7D, 0x00], code: .encodingInvalid, line: 1, column: 1),
         HostileCase(name: "lone surrogate escape", bytes: Array(#"{"a": "\ud800x"}"#.utf8), code: .encodingInvalid, line: 1, column: 8),
         HostileCase(name: "unknown escape", bytes: Array(#"{"a": "caf\u00e9 \q"}"#.utf8), code: .jsonMalformed, line: 1, column: 18),
         HostileCase(name: "10 MB single value",

@@ -12,12 +12,12 @@ import Testing
             of: "\"Ciudad\": \"Bogotá\",", with: "\"Ciudad\": \"Bogotá\",\n    \"Municipio\": \"Bogotá D.C.\",")
         let result = TestCatalogs.convert(form)
         let duplicate = try #require(result.diagnostics.first { $0.code == .fieldDuplicate })
-        #expect(duplicate.line == 7)
+        #expect(duplicate.line == 6)
         let expected = [
-            "en": "“Municipio” (line 7) gives the same field as “Ciudad” (line 6); a field takes one value.",
-            "es": "«Municipio» (línea 7) indica el mismo campo que «Ciudad» (línea 6); un campo admite un solo valor.",
-            "pt": "“Municipio” (linha 7) indica o mesmo campo que “Ciudad” (linha 6); um campo aceita um único valor.",
-            "fr": "«\u{A0}Municipio\u{A0}» (ligne 7) désigne le même champ que «\u{A0}Ciudad\u{A0}» (ligne 6)\u{202F}; un champ n’accepte qu’une valeur.",
+            "en": "“Municipio” (line 6) gives the same field as “Ciudad” (line 5); a field takes one value.",
+            "es": "«Municipio» (línea 6) indica el mismo campo que «Ciudad» (línea 5); un campo admite un solo valor.",
+            "pt": "“Municipio” (linha 6) indica o mesmo campo que “Ciudad” (linha 5); um campo aceita um único valor.",
+            "fr": "«\u{A0}Municipio\u{A0}» (ligne 6) désigne le même champ que «\u{A0}Ciudad\u{A0}» (ligne 5)\u{202F}; un champ n’accepte qu’une valeur.",
         ]
         for language in Self.languages {
             #expect(TestCatalogs.shared.render(duplicate, language: language) == expected[language])
@@ -65,12 +65,12 @@ import Testing
 
     @Test func rawNulByteIsNamedAsSuch() throws {
         var bytes = Array(FormFixtures.spanish().utf8)
-        let position = try #require(bytes.firstIndex(of: UInt8(ascii: "B")))  // in "Bogotá", line 6
+        let position = try #require(bytes.firstIndex(of: UInt8(ascii: "B")))  // in "Bogotá", line 5
         bytes.insert(0, at: position)
         let result = TestCatalogs.converter.convert(Data(bytes), file: "f.json", format: .json)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == .encodingInvalid)
-        #expect(diagnostic.line == 6)
+        #expect(diagnostic.line == 5)
         let english = TestCatalogs.shared.render(diagnostic, language: "en")
         #expect(english == "The text holds a NUL byte (character 0), which no form may contain; remove it, or save the file as UTF-8 text.")
         for language in ["es", "pt", "fr"] {

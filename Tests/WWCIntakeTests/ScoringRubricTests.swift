@@ -137,7 +137,7 @@ import Testing
                                                        with: #""version": "0.1", "rubric": "again","#)
         let loaded = F.loadRubric(text)
         #expect(loaded.rubric == nil)
-        #expect(loaded.diagnostics.map(\.code) == [.fieldDuplicate])
+        #expect(loaded.diagnostics.map(\.code) == [.rubricMalformed])
         #expect(loaded.diagnostics.first?.line == 3)
     }
 
@@ -288,7 +288,7 @@ import Testing
         let typo = Rubric.loadDefault(explicit: "no-such-rubric.json", environment: [:], executableURL: nil,
                                       currentDirectory: deep)
         #expect(typo.rubric == nil)
-        #expect(typo.diagnostics.map(\.code) == [.inputUnreadable])
+        #expect(typo.diagnostics.map(\.code) == [.rubricNotFound])
     }
 
     // MARK: Exact decimals

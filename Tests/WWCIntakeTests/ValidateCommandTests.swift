@@ -149,9 +149,9 @@ struct ValidateCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
-    @Test func aMissingInputIsAnInvalidInputNotACrash() throws {
+    @Test func aMissingInputIsAUsageErrorNotACrash() throws {
         let run = try intake(["samples/invalid/no-such-form.json"])
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("samples/invalid/no-such-form.json: error: "))
         #expect(run.stderr.contains("[input.unreadable]"))
     }
