@@ -147,7 +147,7 @@ def main():
         hostile.write_text(json.dumps({"Language": "en", "Submission date": "2024-03-01", "Applicant": {
             "City": "<script>alert('x')</script>\"Bad' \u202eytic", "Country": "US", "Population": 150000,
             "Contact": {"Contact name": "<img src=x onerror=alert(2)>", "Email": "data@example.org"}}}))
-        forms = [ROOT / "samples/es/monterrey.json", ROOT / "samples/pt/recife.json", ROOT / "samples/fr/montreal.xml", hostile]
+        forms = [ROOT / "samples/es/bogota.xml", ROOT / "samples/pt/recife.json", ROOT / "samples/fr/montreal.xml", hostile]
         driver.get(base + "/ui/upload")
         css("#files").send_keys("\n".join(str(f) for f in forms))
         navigate(css("#upload-submit"))
@@ -173,16 +173,16 @@ def main():
         Select(css("#f-language")).select_by_value("es")
         navigate(css("#apply-filters"))
         rows = driver.find_elements(By.CSS_SELECTOR, "table.applications tbody tr")
-        check(len(rows) == 1 and "Monterrey" in rows[0].text, f"language filter es: Monterrey only ({[r.text for r in rows]}, {driver.current_url})")
+        check(len(rows) == 1 and "Bogotá" in rows[0].text, f"language filter es: Bogotá only ({[r.text for r in rows]}, {driver.current_url})")
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
             driver.get(base + "/ui/applications")
             driver.save_screenshot(str(args.screenshots / "list.png"))
             driver.get(base + "/ui/applications?language=es")
-        navigate(driver.find_element(By.LINK_TEXT, "Monterrey"))
+        navigate(driver.find_element(By.LINK_TEXT, "Bogotá"))
 
         # The diagnostic highlighted on its line, at its column.
-        expected = expected_diagnostic("es/monterrey.json")
+        expected = expected_diagnostic("es/bogota.xml")
         line = driver.find_element(By.ID, f"L{expected['line']}")
         check("flagged" in line.get_attribute("class"), f"line {expected['line']} is flagged ({expected['code']})")
         mark = line.find_element(By.CSS_SELECTOR, "mark")
@@ -213,7 +213,7 @@ def main():
         # The message for the city, downloaded: in Spanish, the form's language.
         css("#download-message").click()
         message = downloaded(r"application-\d+-v1-message\.txt")
-        check("Estimado equipo de Monterrey:" in message, "the message greets the city in Spanish")
+        check("Estimado equipo de Bogotá:" in message, "the message greets the city in Spanish")
         check(f"Línea {expected['line']}, columna {expected['column']}:" in message, "it gives the problem's line and column")
         check("Por favor confirmen la fecha de envío." in message, "it repeats the reviewer's note")
 
@@ -224,8 +224,8 @@ def main():
         css("#export-csv").click()
         table = list(csv.DictReader(io.StringIO(downloaded(r"applications\.csv"))))
         check(len(table) == 1, f"the CSV has the one filtered application ({len(table)} rows)")
-        check("Monterrey" in json.dumps(table[0], ensure_ascii=False) and "needs_changes" in table[0].values(),
-              "its row names Monterrey and the state code")
+        check("Bogotá" in json.dumps(table[0], ensure_ascii=False) and "needs_changes" in table[0].values(),
+              "its row names Bogotá and the state code")
 
         # Switch the interface to Spanish.
         driver.get(detail_url)
