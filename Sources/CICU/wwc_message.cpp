@@ -3,6 +3,7 @@
 #include <unicode/msgfmt.h>
 #include <unicode/messagepattern.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -139,11 +140,94 @@ extern "C" int32_t wwc_message_inspect(const char *pattern, int32_t length, char
             argStack.push_back(plural ? name : UnicodeString());
         } else if (type == UMSGPAT_PART_TYPE_ARG_LIMIT) {
             if (!argStack.empty()) argStack.pop_back();
+        } else if (type == UMSGPAT_PART_TYPE_ARG_STYLE) {
+            // ICU trims only Pattern_White_Space before a style. After any other space (the
+            // no-break space French typing puts before ':'), `::group-off` is no longer a
+            // skeleton but a DecimalFormat pattern whose text ICU prints into the message:
+            // refused like a syntax error.
+            const UnicodeString style = parsed.getSubstring(part);
+            int32_t start = 0;
+            while (start < style.length() && u_hasBinaryProperty(style.char32At(start), UCHAR_PATTERN_WHITE_SPACE)) {
+                start = style.moveIndex32(start, 1);
+            }
+            if (start < style.length() && u_isUWhiteSpace(style.char32At(start))) {
+                *errorOffset = part.getIndex() + start;
+                return WWC_ERR_PARSE;
+            }
         } else if (type == UMSGPAT_PART_TYPE_ARG_SELECTOR && !argStack.empty() && !argStack.back().isEmpty()) {
             facts.append(UnicodeString(u"K\t")).append(argStack.back()).append((UChar)0x09)
                 .append(parsed.getSubstring(part)).append((UChar)0x0A);
         }
     }
     (void)source;
+    return wwc_utf8_out(facts.getBuffer(), facts.length(), out, capacity);
+}
+
+namespace {
+
+UnicodeString decimal(int32_t value) {
+    return UnicodeString::fromUTF8(std::to_string(value));
+}
+
+/// Appends the literal text of the message whose MSG_START part is `start` and returns the
+/// index of its MSG_LIMIT part: quoting resolved, `#` kept, each argument one space, the
+/// messages inside a plural or select argument in pattern order.
+int32_t appendLiteralText(const MessagePattern &parsed, int32_t start, UnicodeString &out) {
+    const UnicodeString &source = parsed.getPatternString();
+    int32_t previous = parsed.getPart(start).getLimit();
+    for (int32_t i = start + 1;; i++) {
+        const MessagePattern::Part &part = parsed.getPart(i);
+        UMessagePatternPartType type = part.getType();
+        out.append(source, previous, part.getIndex() - previous);
+        if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) return i;
+        previous = part.getLimit();
+        // SKIP_SYNTAX (a quoting apostrophe) is left out; INSERT_CHAR only says where a
+        // stricter apostrophe mode would want one, and formatting ignores it.
+        if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+            out.append((UChar)0x23);  // #
+        } else if (type == UMSGPAT_PART_TYPE_ARG_START) {
+            int32_t limit = parsed.getLimitPartIndex(i);
+            for (int32_t j = i + 1; j < limit; j++) {
+                if (parsed.getPartType(j) == UMSGPAT_PART_TYPE_MSG_START) j = appendLiteralText(parsed, j, out);
+            }
+            out.append((UChar)0x20);
+            i = limit;
+            previous = parsed.getPart(limit).getLimit();
+        }
+    }
+}
+
+}  // namespace
+
+extern "C" int32_t wwc_message_outline(const char *pattern, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parseError;
+    MessagePattern parsed(UnicodeString::fromUTF8(StringPiece(pattern, length)), &parseError, status);
+    if (U_FAILURE(status)) return WWC_ERR_PARSE;
+    UnicodeString facts;
+    int32_t partCount = parsed.countParts();
+    for (int32_t i = 0; i < partCount; i++) {
+        const MessagePattern::Part &part = parsed.getPart(i);
+        UMessagePatternArgType argType = part.getArgType();
+        if (part.getType() != UMSGPAT_PART_TYPE_ARG_START ||
+            (argType != UMSGPAT_ARG_TYPE_PLURAL && argType != UMSGPAT_ARG_TYPE_SELECTORDINAL)) continue;
+        UnicodeString name = parsed.getSubstring(parsed.getPart(i + 1));
+        UnicodeString keyword;
+        int32_t limit = parsed.getLimitPartIndex(i);
+        for (int32_t j = i + 2; j < limit; j++) {
+            const MessagePattern::Part &inner = parsed.getPart(j);
+            if (inner.getType() == UMSGPAT_PART_TYPE_ARG_SELECTOR) {
+                keyword = parsed.getSubstring(inner);
+            } else if (inner.getType() == UMSGPAT_PART_TYPE_MSG_START) {
+                int32_t end = parsed.getLimitPartIndex(j);
+                facts.append(UnicodeString(u"V\t")).append(decimal(i)).append((UChar)0x09).append(name)
+                    .append((UChar)0x09).append(keyword).append((UChar)0x09).append(decimal(inner.getLimit()))
+                    .append((UChar)0x09).append(decimal(parsed.getPart(end).getIndex())).append((UChar)0x0A);
+                j = end;
+            }
+        }
+    }
+    facts.append(UnicodeString(u"L\t"));
+    appendLiteralText(parsed, 0, facts);
     return wwc_utf8_out(facts.getBuffer(), facts.length(), out, capacity);
 }

@@ -112,6 +112,25 @@ struct CatalogCheckTests {
         #expect(finding.arguments["key"] == "messages.date.invalid")
     }
 
+    /// A number skeleton broken by a space ICU does not trim (French typing puts a no-break
+    /// space before ':'): before `::`, ICU would read the style as a DecimalFormat pattern and
+    /// print "::group-off" into the message; inside the skeleton, ICU refuses it.
+    @Test(arguments: [
+        "{line, number,\u{00A0}::group-off}",
+        "{line, number, \u{202F}::group-off}",
+        "{line, number, ::group-off\u{00A0}}",
+        "{line, number, ::group-of}",
+    ])
+    func numberSkeletonBrokenBySpace(style: String) throws {
+        let (folder, line) = try Self.broken("fr.json", replacing: "(ligne {line, number, ::group-off})",
+                                             with: "(ligne \(style))")
+        let finding = try #require(Self.findings(folder, .catalogMessageSyntax).first)
+        #expect(finding.severity == .error)
+        #expect(finding.file?.hasSuffix("/fr.json") == true)
+        #expect(finding.line == line)
+        #expect(finding.arguments["key"] == "messages.field.duplicate")
+    }
+
     @Test func placeholderMismatch() throws {
         let (folder, line) = try Self.broken("pt.json", replacing: "esperava-se uma data como {example}",
                                              with: "esperava-se uma data como {exemplo}")
@@ -151,6 +170,23 @@ struct CatalogCheckTests {
         #expect(finding.line == line)
         #expect(finding.arguments["first"] == "one")
         #expect(finding.arguments["second"] == "other")
+    }
+
+    /// What the plural and French spacing checks read, from ICU's MessagePattern: variant
+    /// texts as written, literal text with ICU's quoting (`''` is one apostrophe, `'{'` quotes
+    /// a brace, an apostrophe before a letter is itself), arguments as one space.
+    @Test func patternTextFromICU() throws {
+        let text = try #require(MessagePatternText(
+            "L'état {n, plural, one {# pièce ''jointe''} other {# pièces '{'jointes'}'}} : {x}"))
+        #expect(text.pluralChoices.map(\.argument) == ["n"])
+        #expect(text.pluralChoices.first?.variants.map(\.keyword) == ["one", "other"])
+        #expect(text.pluralChoices.first?.variants.map(\.text) == ["# pièce ''jointe''", "# pièces '{'jointes'}'"])
+        #expect(text.literalText == "L'état # pièce 'jointe'# pièces {jointes}  :  ")
+        let nested = try #require(MessagePatternText("{a, plural, =0 {{b, selectordinal, one {x} other {y}}} other {z}}"))
+        #expect(nested.pluralChoices.map(\.argument) == ["a", "b"])
+        #expect(nested.pluralChoices.map { $0.variants.map(\.keyword) } == [["=0", "other"], ["one", "other"]])
+        #expect(nested.pluralChoices.first?.variants.first?.text == "{b, selectordinal, one {x} other {y}}")
+        #expect(MessagePatternText("{a, plural, one {x}") == nil)
     }
 
     @Test func manyMayReadLikeOther() throws {

@@ -40,6 +40,18 @@ import WWCIntake
         #expect(code { try MessageFormatter.inspect("{count, plural, one {x}}") } == .messageSyntax)  // no "other"
     }
 
+    /// ICU trims only Pattern_White_Space before a style: after a no-break space the skeleton
+    /// `::group-off` would be a DecimalFormat pattern printing its own text.
+    @Test func styleAfterANoBreakSpaceIsASyntaxError() throws {
+        #expect(code { try MessageFormatter.inspect("ligne {line, number,\u{00A0}::group-off}") } == .messageSyntax)
+        #expect(code { try MessageFormatter.inspect("ligne {line, number, \u{00A0}#,##0}") } == .messageSyntax)
+        #expect(code { try MessageFormatter.inspect("{d, date,\u{2007}::yMMMd}") } == .messageSyntax)
+        // Pattern_White_Space (space, tab, line break) before the style is ICU's to trim.
+        #expect(try MessageFormatter.inspect("ligne {line, number,\t ::group-off}").argumentNames == ["line"])
+        #expect(try MessageFormatter.format("ligne {line, number,\n::group-off}", locale: "fr",
+                                            arguments: ["line": .number(12345)]) == "ligne 12345")
+    }
+
     @Test func inspectListsArgumentsAndPluralKeywords() throws {
         let info = try MessageFormatter.inspect(
             "{count, plural, =0 {Aucune} one {# erreur dans {file}} other {# erreurs}} {value}")

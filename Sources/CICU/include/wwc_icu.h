@@ -204,8 +204,17 @@ int32_t wwc_message_cache_size(void);
 void wwc_message_cache_reset(void);
 /// Describes a pattern: one line per fact, "A\t<name>" for each argument name and
 /// "K\t<name>\t<keyword>" for each plural/selectordinal selector keyword ("one", "=0").
+/// WWC_ERR_PARSE when ICU refuses the pattern, and for an argument style that starts with a
+/// space ICU does not trim (U+00A0, U+202F…), which would turn a skeleton into literal text.
 int32_t wwc_message_inspect(const char *pattern, int32_t length, char *out, int32_t capacity,
                             int32_t *error_offset);
+/// The text of a pattern as MessagePattern parses it, for the translators' checks: one line
+/// "V\t<choice>\t<name>\t<keyword>\t<start>\t<limit>\n" per variant of a plural or
+/// selectordinal argument (<start>..<limit>: UTF-16 offsets of the variant's text in the
+/// pattern; <choice>: the same number for the variants of one argument), then "L\t" and the
+/// literal text to the end (quoting resolved, each argument one space, the messages inside a
+/// plural or select argument kept, `#` kept). WWC_ERR_PARSE when the pattern does not parse.
+int32_t wwc_message_outline(const char *pattern, int32_t length, char *out, int32_t capacity);
 
 // MARK: Encodings (wwc_encoding.c)
 

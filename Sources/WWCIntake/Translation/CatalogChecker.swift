@@ -165,9 +165,9 @@ public struct CatalogChecker: Sendable {
                     ]))
                 }
             }
-            if let outline = MessageOutline(pattern) {
+            if let text = MessagePatternText(pattern) {
                 var reported: Set<String> = []
-                for choice in outline.choices where choice.type == "plural" || choice.type == "selectordinal" {
+                for choice in text.pluralChoices {
                     for (index, variant) in choice.variants.enumerated() {
                         // `many` may read like `other`: in es, pt and fr CLDR's `many` covers
                         // exact millions, which differ from `other` only when the number is
@@ -215,7 +215,7 @@ public struct CatalogChecker: Sendable {
             }
             if french {
                 let texts = entry.section == "messages"
-                    ? strings.map { MessageOutline($0)?.literalText ?? $0 } : strings
+                    ? strings.map { MessagePatternText($0)?.literalText ?? $0 } : strings
                 if let character = texts.lazy.compactMap(Self.frenchSpacingProblem).first {
                     out.append(finding(.warning, .catalogFrenchSpacing, file, entry: entry, key: entry.key,
                                        ["character": .text(String(character))]))
