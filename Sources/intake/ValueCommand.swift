@@ -87,7 +87,7 @@ struct ValueCommand: ParsableCommand {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
                 synonyms[parts[0]] = parts.count == 2 ? parts[1] : ""
             }
-            let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms)
+            let parser = try ValueParser(locale: locale ?? "", countrySynonyms: synonyms, examples: catalogs.valueExamples)
             let parsed = try parser.json(type, value)
             // A locale with its region (es-CO) is trusted for the day/month order, as a form's
             // declared region is; `--locale es` leaves the region a guess and keeps the warning.

@@ -33,7 +33,7 @@ struct CatalogCheckTests {
         let report = CatalogChecker.check(directory: ShippedCatalogs.directory)
         #expect(report.passed)
         #expect(report.diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0) \($0.code) \($0.arguments)" } == [])
-        #expect(report.fileCount == 10)  // form.json, exports.json and 8 catalogs
+        #expect(report.fileCount == 11)  // form.json, exports.json, examples.json and 8 catalogs
     }
 
     @Test func malformedJSONWithItsLine() throws {

@@ -15,6 +15,8 @@ public final class CatalogSet: Sendable {
     public let files: [CatalogFile]
     /// The form systems whose exports are recognized (`exports.json`; none when it is absent).
     public let exportSystems: [ExportSystem]
+    /// Example e-mail, web and phone values for messages, by region (`examples.json`).
+    public let valueExamples: ValueExamples
 
     /// Merged catalogs by locale (every base and every overlay), built once: rendering a
     /// message per diagnostic must not rebuild them.
@@ -23,10 +25,12 @@ public final class CatalogSet: Sendable {
     /// its language up (twice), and splitting the tag each time showed in profiles.
     private let resolved: [String: LocaleCatalog]
 
-    init(directory: URL, definition: FormDefinition, files: [CatalogFile], exportSystems: [ExportSystem] = []) {
+    init(directory: URL, definition: FormDefinition, files: [CatalogFile], exportSystems: [ExportSystem] = [],
+         valueExamples: ValueExamples = ValueExamples()) {
         self.directory = directory
         self.definition = definition
         self.exportSystems = exportSystems
+        self.valueExamples = valueExamples
         self.files = files.sorted { $0.locale < $1.locale }
         var merged: [String: LocaleCatalog] = [:]
         // An overlay starts from its base's entries (the first base file of its language, as
@@ -61,7 +65,7 @@ public final class CatalogSet: Sendable {
         return LocaleCatalog(locale: overlay?.locale ?? base.locale, language: base.locale, entries: entries)
     }
 
-    /// Loads `form.json`, `exports.json` and every other `*.json` (a catalog) in `directory`.
+    /// Loads `form.json`, `exports.json`, `examples.json` and every other `*.json` (a catalog) in `directory`.
     /// Returns the set (nil when unusable: no form definition, or no `en` catalog) and located
     /// diagnostics for every file that could not be read or has entries of the wrong shape. A
     /// broken catalog other than `en` is left out of the set and reported; so is a broken
@@ -72,7 +76,8 @@ public final class CatalogSet: Sendable {
         let definition = formReader.read()
         diagnostics += formReader.diagnostics
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") && $0 != "form.json" && $0 != ExportSystemsReader.fileName }
+            .filter { $0.hasSuffix(".json") && $0 != "form.json" && $0 != ExportSystemsReader.fileName
+                     && $0 != ValueExamplesReader.fileName }
             .sorted()
         var files: [CatalogFile] = []
         for name in names {
@@ -110,7 +115,11 @@ public final class CatalogSet: Sendable {
         var exportsReader = ExportSystemsReader(url: directory.appendingPathComponent(ExportSystemsReader.fileName))
         let exportSystems = exportsReader.read()
         diagnostics += exportsReader.diagnostics
-        return (CatalogSet(directory: directory, definition: definition, files: usable, exportSystems: exportSystems),
+        var examplesReader = ValueExamplesReader(url: directory.appendingPathComponent(ValueExamplesReader.fileName))
+        let valueExamples = examplesReader.read()
+        diagnostics += examplesReader.diagnostics
+        return (CatalogSet(directory: directory, definition: definition, files: usable, exportSystems: exportSystems,
+                           valueExamples: valueExamples),
                 diagnostics)
     }
 

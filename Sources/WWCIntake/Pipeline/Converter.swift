@@ -15,6 +15,7 @@ public final class Converter: Sendable {
     let localeResolver: LocaleResolver
     /// Country synonyms of every catalog: a Spanish form may well write `USA`.
     let countrySynonyms: [String: String]
+    let valueExamples: ValueExamples
     /// Recognizes KoboToolbox and ODK exports by their metadata (`exports.json`).
     let exportRecognizer: ExportRecognizer
 
@@ -33,6 +34,7 @@ public final class Converter: Sendable {
         self.resolvers = resolvers
         self.localeResolver = LocaleResolver(resolvers: resolvers)
         self.countrySynonyms = synonyms
+        self.valueExamples = catalogs.valueExamples
         self.exportRecognizer = ExportRecognizer(systems: catalogs.exportSystems)
     }
 
@@ -199,7 +201,8 @@ public final class ConversionSession {
 
     private func valueParser(for locale: String) throws(ValueError) -> ValueParser {
         if let parser = parsers[locale] { return parser }
-        let parser = try ValueParser(locale: locale, countrySynonyms: converter.countrySynonyms)
+        let parser = try ValueParser(locale: locale, countrySynonyms: converter.countrySynonyms,
+                                     examples: converter.valueExamples)
         parsers[locale] = parser
         return parser
     }

@@ -9,7 +9,7 @@ extension ValueParser {
         var text = try self.text(raw)
         let ascii: String?? = text.withUTF8 { Self.printableASCII($0) ? .some(Self.asciiEmail($0)) : nil }
         guard let result = ascii ?? Self.generalEmail(text) else {
-            throw failure(.emailInvalid, raw, example: "datos@ciudad.gov")
+            throw failure(.emailInvalid, raw, example: example(.email))
         }
         return result
     }
@@ -54,7 +54,7 @@ extension ValueParser {
         var text = try self.text(raw)
         let ascii: String?? = text.withUTF8 { Self.printableASCII($0) ? .some(Self.asciiURL($0)) : nil }
         guard let result = ascii ?? Self.generalURL(text) else {
-            throw failure(.urlInvalid, raw, example: "https://www.ciudad.gov/datos")
+            throw failure(.urlInvalid, raw, example: example(.url))
         }
         return result
     }
@@ -161,7 +161,7 @@ extension ValueParser {
     /// 5 to 15 digits (E.164 allows 15). Anything else (letters, `ext.`) → `phone.invalid`.
     public func phone(_ raw: String) throws(ValueError) -> String {
         let text = try self.text(raw)
-        let invalid = failure(.phoneInvalid, raw, example: "+57 601 381 3000")
+        let invalid = failure(.phoneInvalid, raw, example: example(.phone))
         var result = ""
         var digitCount = 0
         for (offset, scalar) in text.unicodeScalars.enumerated() {

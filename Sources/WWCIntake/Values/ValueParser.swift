@@ -14,6 +14,8 @@ public final class ValueParser {
     public let locale: String
     /// Synonyms by match key → alpha-2 code.
     let countrySynonyms: [String: String]
+    /// Example values for messages (`examples.json`), looked up by this parser's locale.
+    let examples: ValueExamples
 
     private var numberFormats: [NumberFormatHandle.Style: NumberFormatHandle] = [:]
     /// Date parsers by `DateFormatPlan` entry, opened on first use; `.some(nil)` marks a
@@ -34,7 +36,9 @@ public final class ValueParser {
     /// - Parameters:
     ///   - locale: a BCP 47 tag (`es-MX`, `es_mx` …); unknown to ICU → `locale.invalid`.
     ///   - countrySynonyms: extra country names → alpha-2 (`"EE. UU." → "US"`), matched by `MatchKey`.
-    public init(locale: String, countrySynonyms: [String: String] = [:]) throws(ValueError) {
+    ///   - examples: the example e-mail, web and phone values messages offer (`CatalogSet.valueExamples`).
+    public init(locale: String, countrySynonyms: [String: String] = [:],
+                examples: ValueExamples = ValueExamples()) throws(ValueError) {
         let canonical = try Self.locale(locale)
         guard wwc_locale_has_data(canonical) == Int32(WWC_OK) else {
             throw ValueError(.localeInvalid, arguments: ["value": .text(locale)])
@@ -45,6 +49,12 @@ public final class ValueParser {
             synonyms[MatchKey.make(name)] = code.uppercased()
         }
         self.countrySynonyms = synonyms
+        self.examples = examples
+    }
+
+    /// The example of `kind` for this parser's locale, from `examples.json`.
+    func example(_ kind: ValueExamples.Kind) -> String? {
+        examples.example(kind, locale: locale)
     }
 
     // MARK: Locales
