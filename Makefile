@@ -79,7 +79,8 @@ DESTDIR ?=
 VERSION := $(shell sed -n 's/^ *static let string = "\(.*\)"$$/\1/p' Sources/intake/Intake.swift)
 STAGE := .build/stage
 DATA_DIR = $(DESTDIR)$(PREFIX)/share/wwc-intake
-INSTALLED = $(DESTDIR)$(PREFIX)/bin/intake $(DESTDIR)$(PREFIX)/share/man/man1/intake.1 \
+INSTALLED = $(DESTDIR)$(PREFIX)/bin/intake $(DESTDIR)$(PREFIX)/bin/intake-server \
+	$(DESTDIR)$(PREFIX)/share/man/man1/intake.1 \
 	$(DESTDIR)$(PREFIX)/share/bash-completion/completions/intake \
 	$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_intake \
 	$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/intake.fish \
@@ -90,11 +91,13 @@ dist: $(STAGE)/.done
 $(STAGE)/.done: Package.swift $(shell find Sources -type f)
 	@$(MAKE) --no-print-directory deps
 	$(SWIFT) build -c release --static-swift-stdlib --product intake --scratch-path .build/static
+	$(SWIFT) build -c release --static-swift-stdlib --product intake-server --scratch-path .build/static
 	@# The manual from the debug build `make build`/`make test` already made (same help text).
 	$(SWIFT) package plugin generate-manual --configuration debug \
 	  --date $$(git log -1 --format=%cs 2>/dev/null || date +%F) --authors 'What Works Cities'
 	rm -rf $(STAGE) && mkdir -p $(STAGE)/bin $(STAGE)/completions
 	strip -o $(STAGE)/bin/intake .build/static/release/intake
+	strip -o $(STAGE)/bin/intake-server .build/static/release/intake-server
 	cp .build/plugins/GenerateManual/outputs/intake/intake.1 $(STAGE)/intake.1
 	$(STAGE)/bin/intake --generate-completion-script bash > $(STAGE)/completions/intake.bash
 	$(STAGE)/bin/intake --generate-completion-script zsh > $(STAGE)/completions/_intake
@@ -106,9 +109,12 @@ install: $(STAGE)/.done
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/wwc-intake \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 $(STAGE)/bin/intake $(DESTDIR)$(PREFIX)/bin/intake
+	install -m 755 $(STAGE)/bin/intake $(STAGE)/bin/intake-server $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 locales/* $(DATA_DIR)/locales/
 	install -m 644 rubrics/* $(DATA_DIR)/rubrics/
+	find web -type d -exec install -d $(DATA_DIR)/{} \;
+	find web -type f -exec install -m 644 {} $(DATA_DIR)/{} \;
+	install -m 644 openapi.yaml $(DATA_DIR)/openapi.yaml
 	install -m 644 $(STAGE)/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
 	install -m 644 $(STAGE)/completions/intake.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/intake
 	install -m 644 $(STAGE)/completions/_intake $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_intake
@@ -132,12 +138,13 @@ deb: $(STAGE)/.done
 	mkdir -p $(DEB_ROOT)/DEBIAN
 	printf '%s\n' 'Package: wwc-intake' 'Version: $(VERSION)' 'Architecture: $(DEB_ARCH)' \
 	  'Maintainer: $(DEB_MAINTAINER)' \
-	  'Depends: libc6, libgcc-s1, libstdc++6, libxml2, $(or $(DEB_ICU),libicu72)' \
+	  'Depends: libc6, libgcc-s1, libstdc++6, libxml2, $(or $(DEB_ICU),libicu72), libsqlite3-0' \
 	  'Section: utils' 'Priority: optional' 'Installed-Size: '"$$(du -sk $(DEB_ROOT)/usr | cut -f1)" \
-	  'Description: What Works Cities certification intake (intake command)' \
+	  'Description: What Works Cities certification intake (intake command and server)' \
 	  ' Turns certification applications (XML or JSON; English, Spanish, Portuguese, French)' \
-	  ' into canonical, scorable records, and scores them. Catalogs and rubric are installed' \
-	  ' in /usr/share/wwc-intake.' > $(DEB_ROOT)/DEBIAN/control
+	  ' into canonical, scorable records, and scores them; `intake serve` keeps them in a' \
+	  ' register with an HTTP API and review pages. Catalogs, rubric and page templates are' \
+	  ' installed in /usr/share/wwc-intake.' > $(DEB_ROOT)/DEBIAN/control
 	dpkg-deb --root-owner-group -Zzstd --build $(DEB_ROOT) wwc-intake_$(VERSION)_$(DEB_ARCH).deb
 
 # CI (make test): install into a temporary prefix, run it from / with an empty environment,

@@ -42,15 +42,39 @@ struct ReviewPageRoutes: Sendable {
         ui.get("sign-in", use: signInPage)
         ui.post("sign-in", use: signIn)
         ui.post("sign-out", use: signOut)
-        ui.get("applications", use: list)
-        ui.post("applications/review", use: bulkReview)
-        ui.get("applications/:id", use: detail)
-        ui.post("applications/:id/review", use: review)
-        ui.post("applications/:id/comments", use: comment)
-        ui.get("applications/:id/message.txt", use: cityMessage)
-        ui.get("export.csv", use: exportCSV)
-        ui.get("upload", use: uploadPage)
-        ui.post("upload", use: upload)
+        ui.get("applications", use: staff(list))
+        ui.post("applications/review", use: staffForm(bulkReview))
+        ui.get("applications/:id", use: staff(detail))
+        ui.post("applications/:id/review", use: staffForm(review))
+        ui.post("applications/:id/comments", use: staffForm(comment))
+        ui.get("applications/:id/message.txt", use: staff(cityMessage))
+        ui.get("export.csv", use: staff(exportCSV))
+        ui.get("upload", use: staff(uploadPage))
+        ui.post("upload", use: staff(upload))   // multipart: checks its CSRF part itself
+    }
+
+    typealias Handler = @Sendable (Request, IntakeRequestContext) async throws -> Response
+
+    /// `handler` for signed-in staff; anyone else is sent to the sign-in page, which comes back.
+    func staff(_ handler: @escaping @Sendable (Request, IntakeRequestContext, Visit) async throws -> Response) -> Handler {
+        { request, context in
+            switch await staffVisit(request) {
+            case .respond(let redirect): return redirect
+            case .proceed(let visit): return try await handler(request, context, visit)
+            }
+        }
+    }
+
+    /// `staff` for a URL-encoded form: `handler` gets its fields once the CSRF token matched.
+    func staffForm(
+        _ handler: @escaping @Sendable (Request, IntakeRequestContext, Visit, [(String, String)]) async throws -> Response
+    ) -> Handler {
+        staff { request, context, visit in
+            switch try await postedForm(request, visit) {
+            case .respond(let refused): return refused
+            case .proceed(let fields): return try await handler(request, context, visit, fields)
+            }
+        }
     }
 
     // MARK: - Visits: session, language, CSRF
@@ -193,12 +217,7 @@ struct ReviewPageRoutes: Sendable {
         return (rows, summaries)
     }
 
-    @Sendable func list(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
+    @Sendable func list(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
         let query = Self.formFields(request.uri.query ?? "")
         let filter = ListFilter(query: query)
         let (all, _) = try await rows(filter)
@@ -210,17 +229,8 @@ struct ReviewPageRoutes: Sendable {
     }
 
     /// The state change on every application the list's filter shows, with one note.
-    @Sendable func bulkReview(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
-        let fields: [(String, String)]
-        switch try await postedForm(request, visit) {
-        case .respond(let refused): return refused
-        case .proceed(let posted): fields = posted
-        }
+    @Sendable func bulkReview(_ request: Request, context: IntakeRequestContext, visit: Visit,
+        fields: [(String, String)]) async throws -> Response {
         let filter = ListFilter(query: fields)
         let back = "/ui/applications?" + ListFilter.queryString(filter.queryItems())
         guard let state = Self.value("to", in: fields).flatMap(ReviewState.init(rawValue:)) else {
@@ -241,12 +251,7 @@ struct ReviewPageRoutes: Sendable {
         return Self.redirect(back + "&changed=\(shown.count)")
     }
 
-    @Sendable func exportCSV(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
+    @Sendable func exportCSV(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
         let filter = ListFilter(query: Self.formFields(request.uri.query ?? ""))
         let (all, summaries) = try await rows(filter)
         let chosen = filter.apply(to: all).compactMap { summaries[$0.id] }
@@ -319,12 +324,7 @@ struct ReviewPageRoutes: Sendable {
         html(pages.message(context(visit), text: visit.text.plain["not_found"] ?? ""), visit, status: .notFound)
     }
 
-    @Sendable func detail(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
+    @Sendable func detail(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
               let (detail, _) = try await loadDetail(id, query: Self.formFields(request.uri.query ?? ""),
                                                      language: visit.text.language)
@@ -332,17 +332,8 @@ struct ReviewPageRoutes: Sendable {
         return html(pages.detail(self.context(visit), detail), visit)
     }
 
-    @Sendable func review(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
-        let fields: [(String, String)]
-        switch try await postedForm(request, visit) {
-        case .respond(let refused): return refused
-        case .proceed(let posted): fields = posted
-        }
+    @Sendable func review(_ request: Request, context: IntakeRequestContext, visit: Visit,
+        fields: [(String, String)]) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
               try await store.application(id: id) != nil else { return notFound(visit) }
         guard let state = Self.value("to", in: fields).flatMap(ReviewState.init(rawValue:)) else {
@@ -360,17 +351,8 @@ struct ReviewPageRoutes: Sendable {
         return Self.redirect("/ui/applications/\(id)")
     }
 
-    @Sendable func comment(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
-        let fields: [(String, String)]
-        switch try await postedForm(request, visit) {
-        case .respond(let refused): return refused
-        case .proceed(let posted): fields = posted
-        }
+    @Sendable func comment(_ request: Request, context: IntakeRequestContext, visit: Visit,
+        fields: [(String, String)]) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
               try await store.application(id: id) != nil else { return notFound(visit) }
         if let text = Self.value("text", in: fields)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
@@ -380,12 +362,7 @@ struct ReviewPageRoutes: Sendable {
     }
 
     /// The problems in the form's own language as a text file, ready to send to the city.
-    @Sendable func cityMessage(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
+    @Sendable func cityMessage(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
               let (detail, _) = try await loadDetail(id, query: Self.formFields(request.uri.query ?? ""),
                                                      language: visit.text.language)
@@ -399,20 +376,12 @@ struct ReviewPageRoutes: Sendable {
 
     // MARK: - Upload
 
-    @Sendable func uploadPage(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let visit): return html(pages.upload(self.context(visit), outcomes: []), visit)
-        }
+    @Sendable func uploadPage(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
+        html(pages.upload(self.context(visit), outcomes: []), visit)
     }
 
     /// One or many forms from a multipart upload, each stored as a version like `POST /v1/applications`.
-    @Sendable func upload(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let visit: Visit
-        switch await staffVisit(request) {
-        case .respond(let redirect): return redirect
-        case .proceed(let signedIn): visit = signedIn
-        }
+    @Sendable func upload(_ request: Request, context: IntakeRequestContext, visit: Visit) async throws -> Response {
         guard let boundary = Self.boundary(request.headers[.contentType]) else { return Self.redirect("/ui/upload") }
         // Up to 32 forms of the server's size limit in one upload.
         let body = try await request.body.collect(upTo: environment.maxBodyBytes * 32)
