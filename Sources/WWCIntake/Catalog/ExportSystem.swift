@@ -48,38 +48,25 @@ struct ExportSystemsReader {
     static let formatID = "wwc-intake-exports/1"
     static let fileName = "exports.json"
 
-    let url: URL
-    var diagnostics: [Diagnostic] = []
+    private var file: DataFileReading
+    var diagnostics: [Diagnostic] { file.diagnostics }
 
     init(url: URL) {
-        self.url = url
+        file = DataFileReading(url: url)
     }
 
     private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        diagnostics.append(Diagnostic(.error, .catalogInvalid, arguments: ["key": .text(key), "expected": expected],
-                                      file: url.path, path: node?.path, location: node?.location))
+        file.invalid(key, expected, node)
     }
 
     mutating func read() -> [ExportSystem] {
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return [] }
-        func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
+        guard FileManager.default.fileExists(atPath: file.url.path),
+              let root = file.root(header: "exports", formatID: Self.formatID) else { return [] }
+        let member = DataFileReading.member
         func texts(_ node: FormNode?) -> [String]? {
             guard let node, case .list(let items) = node.content else { return nil }
             let texts = items.compactMap { $0.scalar?.kind == .string ? $0.scalar?.text : nil }
             return texts.count == items.count && !texts.contains(where: \.isEmpty) ? texts : nil
-        }
-        guard case .section = root.content else {
-            invalid("/", "object", root)
-            return []
-        }
-        let format = member(root, "exports")?.scalar?.text ?? ""
-        guard format == Self.formatID else {
-            diagnostics.append(Diagnostic(.error, .catalogHeader,
-                                          arguments: ["key": "exports", "expected": .text(Self.formatID), "found": .text(format)],
-                                          file: url.path, path: "/exports",
-                                          location: member(root, "exports")?.location ?? root.location))
-            return []
         }
         guard let list = member(root, "systems"), case .list(let nodes) = list.content else {
             invalid("systems", "list", member(root, "systems") ?? root)

@@ -8,16 +8,15 @@ struct FormDefinitionReader {
         "status", "indicator", "decimalOrPercent", "sdg", "urlList", "title",
     ]
 
-    let url: URL
-    var diagnostics: [Diagnostic] = []
+    private var file: DataFileReading
+    var diagnostics: [Diagnostic] { file.diagnostics }
 
     init(url: URL) {
-        self.url = url
+        file = DataFileReading(url: url)
     }
 
     private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        diagnostics.append(Diagnostic(.error, .catalogInvalid, arguments: ["key": .text(key), "expected": expected],
-                                      file: url.path, path: node?.path, location: node?.location))
+        file.invalid(key, expected, node)
     }
 
     /// `{"minimum": 1, "maximum": 17}`: JSON numbers, at least one of the two.
@@ -32,19 +31,8 @@ struct FormDefinitionReader {
     }
 
     mutating func read() -> FormDefinition? {
-        guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return nil }
-        func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
-        guard case .section = root.content else {
-            invalid("/", "object", root)
-            return nil
-        }
-        let format = member(root, "form")?.scalar?.text ?? ""
-        guard format == Self.formatID else {
-            diagnostics.append(Diagnostic(.error, .catalogHeader,
-                                          arguments: ["key": "form", "expected": .text(Self.formatID), "found": .text(format)],
-                                          file: url.path, path: "/form", location: member(root, "form")?.location ?? root.location))
-            return nil
-        }
+        guard let root = file.root(header: "form", formatID: Self.formatID) else { return nil }
+        let member = DataFileReading.member
         guard let version = member(root, "version")?.scalar?.text else {
             invalid("version", "text", root)
             return nil

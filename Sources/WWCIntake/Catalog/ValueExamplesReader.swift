@@ -7,34 +7,21 @@ struct ValueExamplesReader {
     static let formatID = "wwc-intake-examples/1"
     static let fileName = "examples.json"
 
-    let url: URL
-    var diagnostics: [Diagnostic] = []
+    private var file: DataFileReading
+    var diagnostics: [Diagnostic] { file.diagnostics }
 
     init(url: URL) {
-        self.url = url
+        file = DataFileReading(url: url)
     }
 
     private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        diagnostics.append(Diagnostic(.error, .catalogInvalid, arguments: ["key": .text(key), "expected": expected],
-                                      file: url.path, path: node?.path, location: node?.location))
+        file.invalid(key, expected, node)
     }
 
     mutating func read() -> ValueExamples {
-        guard FileManager.default.fileExists(atPath: url.path) else { return ValueExamples() }
-        guard let root = DataFileReading.root(of: url, diagnostics: &diagnostics) else { return ValueExamples() }
-        func member(_ node: FormNode, _ key: String) -> FormNode? { node.children.first { $0.key == key } }
-        guard case .section = root.content else {
-            invalid("/", "object", root)
-            return ValueExamples()
-        }
-        let format = member(root, "examples")?.scalar?.text ?? ""
-        guard format == Self.formatID else {
-            diagnostics.append(Diagnostic(.error, .catalogHeader,
-                                          arguments: ["key": "examples", "expected": .text(Self.formatID), "found": .text(format)],
-                                          file: url.path, path: "/examples",
-                                          location: member(root, "examples")?.location ?? root.location))
-            return ValueExamples()
-        }
+        guard FileManager.default.fileExists(atPath: file.url.path),
+              let root = file.root(header: "examples", formatID: Self.formatID) else { return ValueExamples() }
+        let member = DataFileReading.member
         guard let list = member(root, "values"), case .section = list.content else {
             invalid("values", "object", member(root, "values") ?? root)
             return ValueExamples()
