@@ -66,3 +66,16 @@ struct DataFileReading {
         return root
     }
 }
+
+/// A reader of one data file: its findings and shape reports go through `file`.
+protocol DataFileReader {
+    var file: DataFileReading { get set }
+}
+
+extension DataFileReader {
+    var diagnostics: [Diagnostic] { file.diagnostics }
+
+    mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
+        file.invalid(key, expected, node)
+    }
+}

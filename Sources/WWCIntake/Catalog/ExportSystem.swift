@@ -44,19 +44,14 @@ public struct ExportSystem: Sendable, Hashable {
 
 /// Reads `locales/exports.json`, reporting every shape problem with its line (as
 /// `FormDefinitionReader` does for `form.json`). A missing file means no system is recognized.
-struct ExportSystemsReader {
+struct ExportSystemsReader: DataFileReader {
     static let formatID = "wwc-intake-exports/1"
     static let fileName = "exports.json"
 
-    private var file: DataFileReading
-    var diagnostics: [Diagnostic] { file.diagnostics }
+    var file: DataFileReading
 
     init(url: URL) {
         file = DataFileReading(url: url)
-    }
-
-    private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        file.invalid(key, expected, node)
     }
 
     mutating func read() -> [ExportSystem] {

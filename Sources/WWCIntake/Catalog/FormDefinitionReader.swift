@@ -1,22 +1,17 @@
 import Foundation
 
 /// Reads `form.json` into a `FormDefinition`, reporting every shape problem with its line.
-struct FormDefinitionReader {
+struct FormDefinitionReader: DataFileReader {
     static let formatID = "wwc-intake-form/1"
     static let fieldTypes: Set<String> = [
         "locale", "date", "text", "narrative", "country", "integer", "year", "url", "email", "phone", "money",
         "status", "indicator", "decimalOrPercent", "sdg", "urlList", "title",
     ]
 
-    private var file: DataFileReading
-    var diagnostics: [Diagnostic] { file.diagnostics }
+    var file: DataFileReading
 
     init(url: URL) {
         file = DataFileReading(url: url)
-    }
-
-    private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        file.invalid(key, expected, node)
     }
 
     /// `{"minimum": 1, "maximum": 17}`: JSON numbers, at least one of the two.

@@ -3,19 +3,14 @@ import Foundation
 /// Reads `locales/examples.json`, reporting every shape problem with its line (as
 /// `ExportSystemsReader` does for `exports.json`). A missing file means messages carry no
 /// example for e-mail, web and phone values.
-struct ValueExamplesReader {
+struct ValueExamplesReader: DataFileReader {
     static let formatID = "wwc-intake-examples/1"
     static let fileName = "examples.json"
 
-    private var file: DataFileReading
-    var diagnostics: [Diagnostic] { file.diagnostics }
+    var file: DataFileReading
 
     init(url: URL) {
         file = DataFileReading(url: url)
-    }
-
-    private mutating func invalid(_ key: String, _ expected: MessageArgument, _ node: FormNode?) {
-        file.invalid(key, expected, node)
     }
 
     mutating func read() -> ValueExamples {
