@@ -2,7 +2,7 @@
 #   make demo   — installs what is missing, converts the bundled samples and scores the records
 #   make test   — installs what is missing, runs the test suite
 SWIFT ?= swift
-DEB_PACKAGES := libxml2-dev libicu-dev pkg-config libxml2-utils libsqlite3-dev curl
+DEB_PACKAGES := libxml2-dev libicu-dev libssl-dev pkg-config libxml2-utils libsqlite3-dev curl
 
 .PHONY: deps deps-check build demo test bench clean
 
@@ -72,7 +72,7 @@ sanitize: deps
 # Installing (README "Install"): `make install [PREFIX=/usr/local] [DESTDIR=]`, `make uninstall`,
 # `make deb`. Build as yourself (`make dist`), install as root if the prefix needs it: install
 # only copies what `dist` staged in .build/stage. The program links the Swift runtime
-# statically, so it needs only libxml2 and ICU at run time; it is built in its own folder
+# statically, so it needs only libxml2, ICU and libcrypto at run time; it is built in its own folder
 # because switching --static-swift-stdlib in .build rebuilds everything there.
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -129,6 +129,8 @@ uninstall:
 # A Debian package of the same files under /usr: `apt install ./wwc-intake_*.deb`.
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB_ICU = $(shell dpkg-query -W -f='$${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -x 'libicu[0-9]*' | head -1)
+# libcrypto's package: libssl3 (Debian 12), libssl3t64 (Debian 13, 64-bit time_t).
+DEB_SSL = $(shell dpkg-query -W -f='$${Package}\n' 'libssl3*' 2>/dev/null | grep -xE 'libssl3(t64)?' | head -1)
 DEB_ROOT := .build/deb/root
 DEB_MAINTAINER ?= $(or $(shell git log -1 --format='%an <%ae>' 2>/dev/null),wwc-intake maintainers <maintainers@example.invalid>)
 deb: $(STAGE)/.done
@@ -138,7 +140,7 @@ deb: $(STAGE)/.done
 	mkdir -p $(DEB_ROOT)/DEBIAN
 	printf '%s\n' 'Package: wwc-intake' 'Version: $(VERSION)' 'Architecture: $(DEB_ARCH)' \
 	  'Maintainer: $(DEB_MAINTAINER)' \
-	  'Depends: libc6, libgcc-s1, libstdc++6, libxml2, $(or $(DEB_ICU),libicu72), libsqlite3-0' \
+	  'Depends: libc6, libgcc-s1, libstdc++6, libxml2, $(or $(DEB_ICU),libicu72), $(or $(DEB_SSL),libssl3), libsqlite3-0' \
 	  'Section: utils' 'Priority: optional' 'Installed-Size: '"$$(du -sk $(DEB_ROOT)/usr | cut -f1)" \
 	  'Description: What Works Cities certification intake (intake command and server)' \
 	  ' Turns certification applications (XML or JSON; English, Spanish, Portuguese, French)' \

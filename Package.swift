@@ -47,11 +47,16 @@ let package = Package(
             name: "CICU",
             dependencies: ["CICUSystem"]
         ),
-        // SHA-256 in C with the x86 SHA extensions when the CPU has them (`source.sha256`).
-        .target(name: "CWWCHash"),
+        // OpenSSL's libcrypto as the system has it (Debian: libssl-dev), for SHA-256
+        // (`source.sha256`): assembly for every CPU, the SHA extensions where there are some.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         .target(
             name: "WWCIntake",
-            dependencies: ["CICU", "CLibXML2", "CWWCHash"],
+            dependencies: ["CICU", "CLibXML2", "CLibCrypto"],
             resources: []
         ),
         .executableTarget(
