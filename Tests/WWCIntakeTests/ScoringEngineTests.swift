@@ -228,6 +228,6 @@ import Testing
         (1, 20, "5"), (1, 200, "0.5"), (1, 400, "0.25"), (1, 1000, "0.1"), (1, 10_000, "0.01"), (7, 1, "700"),
     ])
     func percentIsTruncatedExactly(points: Int, possible: Int, percent: String) {
-        #expect(ScoreDecimal.percent(points, of: possible) == percent)
+        #expect(DecimalText.percent(points, of: possible) == percent)
     }
 }

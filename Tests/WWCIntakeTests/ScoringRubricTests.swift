@@ -299,13 +299,13 @@ import Testing
         ("123456789012345678901234567890.5", "123456789012345678901234567890.49", 1),
     ])
     func decimalsCompareExactly(lhs: String, rhs: String, order: Int) throws {
-        let left = try #require(ScoreDecimal(lhs))
-        let right = try #require(ScoreDecimal(rhs))
+        let left = try #require(DecimalText(plain: lhs))
+        let right = try #require(DecimalText(plain: rhs))
         #expect((left < right ? -1 : (left == right ? 0 : 1)) == order)
     }
 
     @Test(arguments: ["", "-", "1e3", "+1", "1.", ".5", "1,5", "1.2.3", " 1", "1 ", "0x10", "١٢"])
     func decimalsRejectAnythingButPlainNotation(text: String) {
-        #expect(ScoreDecimal(text) == nil)
+        #expect(DecimalText(plain: text) == nil)
     }
 }

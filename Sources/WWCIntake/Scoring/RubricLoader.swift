@@ -174,9 +174,9 @@ struct RubricLoader {
                 level = CertificationLevel(rawValue: name).flatMap { $0 == .none ? nil : $0 }
                 if level == nil { invalid(levelNode, .unknown, value: name) }
             }
-            var percent: ScoreDecimal?
+            var percent: DecimalText?
             if let percentNode = required("minimumPercent", in: item, members), let value = decimal(percentNode) {
-                if value.isZero || value.isNegative || value > ScoreDecimal(100) {
+                if value.isZero || value.isNegative || value > DecimalText(100) {
                     invalid(percentNode, .range, value: value.description)
                 } else {
                     percent = value
@@ -203,7 +203,7 @@ struct RubricLoader {
                     invalid(members["level"] ?? item, .duplicate, value: level.rawValue)
                     continue
                 }
-                if previous.level > level || ScoreDecimal(previous.minimumPercent)! >= percent {
+                if previous.level > level || DecimalText(plain: previous.minimumPercent)! >= percent {
                     invalid(previous.level > level ? (members["level"] ?? item) : (members["minimumPercent"] ?? item),
                             .order, value: previous.level > level ? level.rawValue : percent.description)
                     continue
@@ -371,12 +371,12 @@ struct RubricLoader {
     }
 
     /// A JSON number in plain notation, read exactly.
-    private mutating func decimal(_ node: FormNode) -> ScoreDecimal? {
+    private mutating func decimal(_ node: FormNode) -> DecimalText? {
         guard let scalar = node.scalar, scalar.kind == .number else {
             invalid(node, .type, expected: "number", value: node.scalar?.text)
             return nil
         }
-        guard let value = ScoreDecimal(scalar.text) else {
+        guard let value = DecimalText(plain: scalar.text) else {
             invalid(node, .format, value: scalar.text)
             return nil
         }

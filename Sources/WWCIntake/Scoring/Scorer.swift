@@ -105,7 +105,7 @@ extension Rubric {
             file: file ?? application.source.file, city: application.applicant.city,
             country: application.applicant.country, population: application.applicant.population,
             rubric: id, rubricVersion: version, points: points, possible: possible,
-            percent: ScoreDecimal.percent(points, of: possible), level: level, eligible: eligible,
+            percent: DecimalText.percent(points, of: possible), level: level, eligible: eligible,
             coreMet: coreUnmet.isEmpty, outcomeMet: outcomeMet,
             thresholds: levels.map { ScoreReport.Threshold(level: $0.level, points: $0.neededPoints) },
             areas: areas, reasons: reasons)
@@ -115,16 +115,16 @@ extension Rubric {
     public func meetsStandard(_ outcome: CanonicalApplication.Outcome) -> Bool {
         guard let indicator = outcome.indicator,
               let standard = outcomeStandards.first(where: { $0.indicator == indicator }),
-              let value = outcome.value.flatMap(ScoreDecimal.init)
+              let value = outcome.value.flatMap(DecimalText.init(plain:))
         else { return false }
         switch standard.rule {
         case .atMost(let limit):
-            return ScoreDecimal(limit).map { value <= $0 } ?? false
+            return DecimalText(plain: limit).map { value <= $0 } ?? false
         case .atLeast(let limit):
-            return ScoreDecimal(limit).map { value >= $0 } ?? false
+            return DecimalText(plain: limit).map { value >= $0 } ?? false
         case .improvedTowardTarget:
-            guard let baseline = outcome.baseline.flatMap(ScoreDecimal.init),
-                  let target = outcome.target.flatMap(ScoreDecimal.init) else { return false }
+            guard let baseline = outcome.baseline.flatMap(DecimalText.init(plain:)),
+                  let target = outcome.target.flatMap(DecimalText.init(plain:)) else { return false }
             return (target > baseline && value > baseline) || (target < baseline && value < baseline)
         }
     }

@@ -3,8 +3,11 @@
 ///
 /// Why text and not `Double`/`Decimal`: values must never pass through a binary float, and
 /// ICU already hands us an exact decimal string (sometimes in E notation, e.g.
-/// `"1.23456789012345678905E+19"` or `"1E-6"`); this only moves the decimal point.
-struct DecimalText: Sendable, Hashable, CustomStringConvertible {
+/// `"1.23456789012345678905E+19"` or `"1E-6"`); this only moves the decimal point. Scoring
+/// compares and multiplies with it too: thresholds sit exactly on decimal boundaries (PM2.5
+/// `15` vs `15.1`, broadband `0.6` vs `0.59`, 51 % of 43 = 21.93), and a binary float can land
+/// on the wrong side of one.
+struct DecimalText: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Digits without leading/trailing zeros beyond what `scale` needs ("" means zero).
     private(set) var digits: [UInt8]
     /// The value is `digits × 10^exponent`.
@@ -86,6 +89,43 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
         self.init(icu: text)
     }
 
+    /// Reads plain notation, what canonical records and rubric numbers hold: `[-]digits[.digits]`
+    /// (`-12.50`, `0.6`, `007`) and nothing else — no exponent, no `+`, no space, ASCII digits
+    /// only. Why not Foundation `Decimal(string:)`: it stops at the first bad character instead
+    /// of rejecting the value.
+    init?(plain text: String) {
+        var digits: [UInt8] = []
+        var exponent = 0
+        var negative = false
+        var sawPoint = false
+        var fractionDigits = 0
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 0, byte == UInt8(ascii: "-") {
+                negative = true
+            } else if byte == UInt8(ascii: ".") {
+                guard !sawPoint, !digits.isEmpty else { return nil }
+                sawPoint = true
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits.append(byte - UInt8(ascii: "0"))
+                if sawPoint {
+                    exponent -= 1
+                    fractionDigits += 1
+                }
+            } else {
+                return nil
+            }
+        }
+        guard !digits.isEmpty, !sawPoint || fractionDigits > 0 else { return nil }
+        self.digits = digits
+        self.exponent = exponent
+        self.isNegative = negative
+        normalize()
+    }
+
+    init(_ value: Int) {
+        self.init(plain: String(value))!
+    }
+
     private mutating func normalize() {
         while let first = digits.first, first == 0 { digits.removeFirst() }
         while let last = digits.last, last == 0 {
@@ -157,6 +197,48 @@ struct DecimalText: Sendable, Hashable, CustomStringConvertible {
             if left != right { return left < right ? -1 : 1 }
         }
         return 0
+    }
+
+    static func < (lhs: DecimalText, rhs: DecimalText) -> Bool {
+        compare(lhs, rhs) < 0
+    }
+
+    /// `ceil(self × factor / divisor)` in exact integer arithmetic, or `nil` when the value is
+    /// negative or the product does not fit in an `Int` (a rubric with absurd numbers).
+    func ceilingOfProduct(with factor: Int, dividedBy divisor: Int) -> Int? {
+        guard !isNegative, factor >= 0, divisor > 0 else { return nil }
+        func timesTen(_ value: inout Int) -> Bool {
+            let (next, overflow) = value.multipliedReportingOverflow(by: 10)
+            value = next
+            return !overflow
+        }
+        var significand = 0
+        for digit in digits {
+            guard timesTen(&significand) else { return nil }
+            significand += Int(digit)
+        }
+        var denominator = divisor
+        for _ in 0..<max(exponent, 0) { guard timesTen(&significand) else { return nil } }
+        for _ in 0..<max(-exponent, 0) { guard timesTen(&denominator) else { return nil } }
+        let (product, overflow) = significand.multipliedReportingOverflow(by: factor)
+        if overflow { return nil }
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+        return remainder == 0 ? quotient : quotient + 1
+    }
+
+    /// `numerator / denominator × 100`, truncated (never rounded up) to two decimals and
+    /// written without trailing zeros: 22/43 → `"51.16"`, 43/43 → `"100"`. Truncation keeps a
+    /// displayed percent from reaching a threshold that the points do not reach.
+    static func percent(_ numerator: Int, of denominator: Int) -> String {
+        guard denominator > 0, numerator >= 0 else { return "0" }
+        let hundredths = numerator.multipliedReportingOverflow(by: 10_000).overflow
+            ? numerator / denominator * 10_000
+            : numerator * 10_000 / denominator
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        if fraction == 0 { return String(whole) }
+        if fraction % 10 == 0 { return "\(whole).\(fraction / 10)" }
+        return fraction < 10 ? "\(whole).0\(fraction)" : "\(whole).\(fraction)"
     }
 
     /// The value as an `Int` when it is whole and fits.
