@@ -49,16 +49,9 @@ public struct CatalogFile: Sendable, Hashable {
         }
     }
 
+    /// The position-tracking JSON tree, then its shape, with a located diagnostic for
+    /// everything wrong.
     public static func parse(_ data: Data, url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
-        // A catalog with nothing to report (the usual case) is read in one pass; anything
-        // else goes through the general path, which locates every finding.
-        if let file = CatalogFastReader.read(data, url: url) { return (file, []) }
-        return parseReportingFindings(data, url: url)
-    }
-
-    /// The general path: the position-tracking JSON tree, then its shape, with a located
-    /// diagnostic for everything wrong (what `parse` falls back to).
-    static func parseReportingFindings(_ data: Data, url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
         var parser = CatalogFileParser(url: url)
         let file = parser.parse(data)
         return (file, parser.diagnostics)

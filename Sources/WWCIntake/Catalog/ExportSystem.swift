@@ -89,8 +89,8 @@ struct ExportSystemsReader: DataFileReader {
                 }
                 values[name] = paths
             }
-            guard let metadata = texts(member(node, "metadata") ?? FormNode(key: "", path: "", location: nil,
-                                                                           content: .list([]))) else {
+            let metadataNode = member(node, "metadata")
+            guard let metadata = metadataNode == nil ? [] : texts(metadataNode) else {
                 invalid("metadata", "list", member(node, "metadata"))
                 continue
             }

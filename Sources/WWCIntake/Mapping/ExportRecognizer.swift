@@ -56,42 +56,42 @@ struct ExportRecognizer: Sendable {
         let below = Set((chosen.union(system.metadata)).flatMap(Self.ancestors(of:)))
         var taken = 0
         var metadata: [FormNode] = []
-        /// The node without the metadata below it; nil when nothing is left of it.
-        func extract(_ node: FormNode, prefix: String, covered: Bool) -> (rest: FormNode?, changed: Bool) {
-            var kept: [FormNode] = []
-            var attributes: [FormNode] = []
+        let tree = document.tree
+        /// Takes the metadata below `node` out of the tree; false when nothing is left of it.
+        func extract(_ node: FormNode, prefix: String, covered: Bool) -> (kept: Bool, changed: Bool) {
+            var kept: [Int32] = []
+            var attributes: [Int32] = []
             var changed = false
             for (child, isAttribute) in node.attributes.map({ ($0, true) }) + node.children.map({ ($0, false) }) {
                 let name = prefix + Self.writtenName(of: child, format: format)
                 let isMetadata = covered || system.metadata.contains(name)
-                var rest: FormNode? = child
+                var keep = true
                 if chosen.contains(name) {
                     taken += child.leafCount
-                    rest = nil
-                } else if below.contains(name), case .section = child.content {
+                    keep = false
+                } else if below.contains(name), child.isSection {
                     let inner = extract(child, prefix: name + "/", covered: isMetadata)
-                    rest = inner.rest
+                    keep = inner.kept
                     changed = changed || inner.changed
                 } else if isMetadata {
                     metadata.append(child)
-                    rest = nil
+                    keep = false
                 }
-                guard let rest else {
+                guard keep else {
                     changed = true
                     continue
                 }
-                if isAttribute { attributes.append(rest) } else { kept.append(rest) }
+                if isAttribute { attributes.append(child.index) } else { kept.append(child.index) }
             }
-            guard changed else { return (node, false) }
+            guard changed else { return (true, false) }
             // A group whose every member was metadata (`meta`, `formhub`) is gone with them.
-            if kept.isEmpty && attributes.isEmpty { return (nil, true) }
-            var remaining = node
-            remaining.attributes = attributes
-            remaining.content = .section(kept)
-            return (remaining, true)
+            if kept.isEmpty && attributes.isEmpty { return (false, true) }
+            tree.setChildren(node.index, kept, attributes: attributes)
+            return (true, true)
         }
-        document.root = extract(root, prefix: "", covered: false).rest
-            ?? FormNode(key: root.key, path: root.path, location: root.location, content: .section([]))
+        if !extract(root, prefix: "", covered: false).kept {
+            tree.setChildren(root.index, [], attributes: [])
+        }
         findings.metadata = metadata
         findings.takenLeaves = taken
         return findings
@@ -103,12 +103,7 @@ struct ExportRecognizer: Sendable {
     /// as a space (`__version__`).
     static func writtenName(of node: FormNode, format: SourceFormat) -> String {
         guard format == .xml else { return node.key }
-        var last = node.path[(node.path.lastIndex(of: "/").map { node.path.index(after: $0) } ?? node.path.startIndex)...]
-        let isAttribute = last.hasPrefix("@")
-        if isAttribute { last = last.dropFirst() }
-        if last.hasSuffix("]"), let bracket = last.lastIndex(of: "[") { last = last[..<bracket] }
-        if let colon = last.lastIndex(of: ":") { last = last[last.index(after: colon)...] }
-        return (isAttribute ? "@" : "") + last
+        return node.tree.writtenName(node.index)
     }
 
     /// The node at a name path (`meta/instanceID`, `@version`) from the root, if present.

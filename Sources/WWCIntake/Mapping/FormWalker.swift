@@ -101,14 +101,11 @@ struct FormWalker {
     /// `<criterion id="DM1" status="Met"/>`: an element with no text but with attributes is a
     /// group whose members are its attributes. Its empty text counts as consumed.
     private mutating func grouped(_ node: FormNode) -> FormNode {
-        guard !node.attributes.isEmpty, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
+        guard node.hasAttributes, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
             return node
         }
         statistics.mapped += 1
-        var group = node
-        group.content = .section(node.attributes)
-        group.attributes = []
-        return group
+        return node.asGroup()
     }
 
     private mutating func visit(_ node: FormNode, in scope: MappingScope) {
@@ -166,9 +163,7 @@ struct FormWalker {
            let text = idNode.scalar?.text, let id = resolver.criterion(MatchKey.make(text))
         {
             consumeID(idNode)
-            var rest = node
-            rest.content = .section(node.children.filter { $0.path != idNode.path })
-            visitCriterion(rest, id: id)
+            visitCriterion(node.excluding(idNode), id: id)
             return
         }
         reject(node, .error(.criterionUnknown, arguments: ["key": .text(idText(node)), "criterion": .text(idText(node))],
@@ -298,15 +293,14 @@ struct FormWalker {
 
     /// The node without XML attributes anywhere below it; each attribute is kept as unmapped.
     private mutating func detachingAttributes(_ node: FormNode) -> FormNode {
-        var node = node
+        guard node.tree.format == .xml else { return node }
+        keepAttributesUnmapped(node)
+        return node.withoutAttributes()
+    }
+
+    private mutating func keepAttributesUnmapped(_ node: FormNode) {
         node.attributes.forEach { keepUnmapped($0) }
-        node.attributes = []
-        switch node.content {
-        case .scalar: break
-        case .section(let children): node.content = .section(children.map { detachingAttributes($0) })
-        case .list(let items): node.content = .list(items.map { detachingAttributes($0) })
-        }
-        return node
+        for child in node.children { keepAttributesUnmapped(child) }
     }
 
     /// Lists every value below the node in `unmapped`, with one `field.unknown` warning.

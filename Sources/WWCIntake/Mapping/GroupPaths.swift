@@ -15,18 +15,14 @@
 ///   so diagnostics and `unmapped` point at the real member; a section made from a group takes
 ///   the path and location of its first member. Its key is the segment (`cidade`).
 enum GroupPaths {
-    /// The tree with group-path keys read as sections; the same tree when it has none (the
-    /// common case costs one scan of the keys). `isWholeKey` says whether a key containing
-    /// `/` names something as it stands (a label, alias or id) and must not be split.
-    static func splitting(_ root: FormNode, isWholeKey: (String) -> Bool) -> FormNode {
-        guard hasSlashKey(below: root) else { return root }
-        return transform(root, groupPath: [], isWholeKey)
-    }
-
-    private static func hasSlashKey(below node: FormNode) -> Bool {
-        node.children.contains { child in
-            child.key.utf8.contains(UInt8(ascii: "/")) || hasSlashKey(below: child)
-        }
+    /// Reads group-path keys as sections, rewiring the form's fresh tree in place; a tree
+    /// without a `/` in any key (the common case) is left as it is at the cost of one scan of
+    /// its distinct keys. `isWholeKey` says whether a key containing `/` names something as it
+    /// stands (a label, alias or id) and must not be split.
+    static func split(_ root: FormNode, isWholeKey: (String) -> Bool) {
+        let tree = root.tree
+        guard tree.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "/")) }) else { return }
+        transform(root.index, in: tree, groupPath: [], isWholeKey)
     }
 
     /// The segments of a group-path key, or nil when the key is not one.
@@ -38,59 +34,64 @@ enum GroupPaths {
         return parts.map(String.init)
     }
 
-    /// A member while its object is rebuilt: a node, or a group made from group-path keys.
+    /// A member while its object is rewired: a node, or a section made from group-path keys
+    /// (placed where its first member is).
     private enum Entry {
-        case node(FormNode)
-        case group(key: String, path: String, location: SourceLocation?, entries: [Entry])
-
-        var node: FormNode {
-            switch self {
-            case .node(let node): node
-            case .group(let key, let path, let location, let entries):
-                FormNode(key: key, path: path, location: location, content: .section(entries.map(\.node)))
-            }
-        }
+        case node(Int32)
+        case group(key: String, section: Int32, entries: [Entry])
     }
 
     /// `groupPath`: the segments of the written keys from the root to `node`.
-    private static func transform(_ node: FormNode, groupPath: [String], _ isWholeKey: (String) -> Bool) -> FormNode {
-        var node = node
-        switch node.content {
-        case .scalar:
-            break
-        case .list(let items):
-            node.content = .list(items.map { transform($0, groupPath: groupPath, isWholeKey) })
-        case .section(let children):
+    private static func transform(_ node: Int32, in tree: FormTree, groupPath: [String], _ isWholeKey: (String) -> Bool) {
+        switch tree.node(node).kind {
+        case .list:
+            for item in tree.children(node) { transform(item, in: tree, groupPath: groupPath, isWholeKey) }
+        case .section:
             var entries: [Entry] = []
-            for child in children {
-                var child = child
-                var segments = segments(of: child.key, isWholeKey: isWholeKey) ?? [child.key]
+            for child in tree.children(node) {
+                let key = tree.key(child)
+                var segments = segments(of: key, isWholeKey: isWholeKey) ?? [key]
                 if !groupPath.isEmpty, segments.count > groupPath.count, segments.starts(with: groupPath) {
                     segments.removeFirst(groupPath.count)  // a repeat's member, written from the root
                 }
-                child.key = segments[segments.count - 1]
-                child = transform(child, groupPath: groupPath + segments, isWholeKey)
-                insert(child, under: segments.dropLast(), into: &entries)
+                let last = segments[segments.count - 1]
+                if !last.utf8.elementsEqual(key.utf8) { tree.setKey(child, tree.intern(last)) }
+                transform(child, in: tree, groupPath: groupPath + segments, isWholeKey)
+                insert(child, under: segments.dropLast(), into: &entries, tree: tree)
             }
-            node.content = .section(entries.map(\.node))
+            tree.setChildren(node, members(entries, tree: tree))
+        default:
+            break
         }
-        return node
     }
 
-    private static func insert(_ node: FormNode, under groups: ArraySlice<String>, into entries: inout [Entry]) {
+    /// The entries as nodes, each made section given its members.
+    private static func members(_ entries: [Entry], tree: FormTree) -> [Int32] {
+        entries.map { entry in
+            switch entry {
+            case .node(let node):
+                return node
+            case .group(_, let section, let entries):
+                tree.setChildren(section, members(entries, tree: tree))
+                return section
+            }
+        }
+    }
+
+    private static func insert(_ node: Int32, under groups: ArraySlice<String>, into entries: inout [Entry], tree: FormTree) {
         guard let group = groups.first else {
             entries.append(.node(node))
             return
         }
         for index in entries.indices {
-            guard case .group(let key, let path, let location, var members) = entries[index],
+            guard case .group(let key, let section, var members) = entries[index],
                   key.utf8.elementsEqual(group.utf8) else { continue }
-            insert(node, under: groups.dropFirst(), into: &members)
-            entries[index] = .group(key: key, path: path, location: location, entries: members)
+            insert(node, under: groups.dropFirst(), into: &members, tree: tree)
+            entries[index] = .group(key: key, section: section, entries: members)
             return
         }
         var members: [Entry] = []
-        insert(node, under: groups.dropFirst(), into: &members)
-        entries.append(.group(key: group, path: node.path, location: node.location, entries: members))
+        insert(node, under: groups.dropFirst(), into: &members, tree: tree)
+        entries.append(.group(key: group, section: tree.makeSection(key: tree.intern(group), placedAt: node), entries: members))
     }
 }

@@ -122,7 +122,7 @@ public final class ConversionSession {
         }
         // Exports of form systems: group-path keys are sections; the system's metadata is no field.
         if document.format == .json {
-            document.root = GroupPaths.splitting(document.root, isWholeKey: converter.isWholeKey)
+            GroupPaths.split(document.root, isWholeKey: converter.isWholeKey)
         }
         let export = converter.exportRecognizer.recognize(&document)
         // Locale: the language first; the region may come from the country field.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The input format of a document.
 public enum SourceFormat: String, Sendable, Hashable, Codable {
     case xml
@@ -23,109 +25,427 @@ public struct FormScalar: Sendable, Hashable {
     }
 }
 
-/// One node of the neutral form tree that both readers produce and the mapper walks.
+/// One document as read: every node a plain record in one contiguous array, its keys interned,
+/// its values bytes in one buffer. Both readers build it; the mapper walks it through
+/// `FormNode`, a view of one record.
 ///
+/// Tree rules (spec "Input forms"):
 /// - XML: an element holding only text is a scalar (`<x/>` is an empty one); an element with
 ///   child elements is a section; sibling elements with the same key are grouped into a list
 ///   placed where the first of them was. Non-blank text beside child elements is kept as
 ///   `#text` scalar children. Attributes other than `id`/`label`/`name` (which give the key),
 ///   namespace declarations and the root's `xml:lang`/`lang` (which give
-///   `FormDocument.declaredLocale`) are kept in `attributes`, so nothing in the input is lost.
+///   `FormDocument.declaredLocale`) are kept as attribute records, so nothing is lost.
 /// - JSON: objects are sections, arrays are lists, everything else is a scalar.
 ///
-/// Paths: XML uses element names as written, `[n]` (1-based) on same-name siblings, `@name`
-/// for attributes and `text()[n]` for mixed text: `/solicitud/criterios/criterio[2]/@nivel`.
-/// JSON uses JSON Pointer (`/criteria/DM1/evidence/0`; the root is `""`). A list node has
-/// the path and location of its first item; each item keeps its own.
-/// Keys of the same section are compared by exact bytes (no Unicode folding: that is the
-/// mapper's job, with ICU).
-public struct FormNode: Sendable, Hashable {
-    public enum Content: Sendable, Hashable {
-        case scalar(FormScalar)
-        case section([FormNode])
-        case list([FormNode])
+/// Paths are not stored: most nodes never need one. A node records what its own step is (an
+/// element's written name and `[n]` among same-name siblings, `@name`, `text()[n]`, a JSON
+/// member name or array index) and its parent in the input; `path(of:)` joins the steps when
+/// a diagnostic or an `unmapped` entry asks. XML: `/solicitud/criterios/criterio[2]/@nivel`;
+/// JSON: JSON Pointer (`/criteria/DM1/evidence/0`, the root is `""`). A node made by the
+/// reader rather than written (an XML list of same-key siblings, a section made from group-path
+/// keys) takes the path and location of its first member.
+///
+/// Keys are compared by exact bytes (no Unicode folding: that is the mapper's job, with ICU):
+/// two nodes have the same key exactly when they have the same key id.
+///
+/// The tree is built by one reader on one thread, then only read, except that the converter's
+/// first stages (`GroupPaths`, `ExportRecognizer`) rewire the fresh tree of the form they
+/// convert before anything else sees it.
+public final class FormTree: @unchecked Sendable {
+    /// One node. Indices are `Int32` (the node limit is far below), -1 for none.
+    struct Node {
+        enum Kind: UInt8 {
+            case string, number, bool, null, section, list
+        }
+
+        /// What the node's own step of its path is.
+        enum Step: UInt8 {
+            /// XML: `/name`, with `[ordinal]` when the ordinal is not 0. The root element too.
+            case element
+            /// XML: `/@name`.
+            case attribute
+            /// XML: `/text()[ordinal]`.
+            case textRun
+            /// JSON: `/name`, escaped as JSON Pointer says. The JSON root: nothing.
+            case member
+            /// JSON: `/ordinal`.
+            case item
+            /// Made by the reader or a stage: the path and location of node `pathOf`.
+            case made
+        }
+
+        var key: Int32
+        /// The written name the path uses (XML element or attribute name with its prefix; JSON
+        /// member name before `GroupPaths` re-keys it); -1 for the JSON root and array items.
+        var name: Int32
+        var kind: Kind
+        var step: Step
+        var parent: Int32 = -1
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        /// XML attributes, chained through `nextSibling`.
+        var firstAttribute: Int32 = -1
+        /// The node whose path this one's path extends (its parent in the input, which a list
+        /// of same-key siblings or a group-path section does not change).
+        var pathParent: Int32 = -1
+        /// For `.made` nodes: the node whose path and location are this one's.
+        var pathOf: Int32 = -1
+        /// `[n]` of an element (0: the only one of its name), `text()[n]`, an array index.
+        var ordinal: Int32 = 0
+        /// The value's bytes in `FormTree.text`.
+        var textStart: Int32 = 0
+        var textCount: Int32 = 0
+        /// 1-based; 0 when unknown (a line is always known for read nodes, a column not).
+        var line: Int32 = 0
+        var column: Int32 = 0
+
+        init(key: Int32, name: Int32, kind: Kind, step: Step) {
+            self.key = key
+            self.name = name
+            self.kind = kind
+            self.step = step
+        }
+
+        var isContainer: Bool { kind == .section || kind == .list }
     }
 
-    /// The key as written: JSON member name; XML `id`, else `label`/`name`, else local name
-    /// with `_` read as a space. List items carry their list's key.
-    public var key: String
-    /// Where the node is: an XPath-like path (`/solicitud/poblacion[2]`) or a JSON Pointer.
-    public var path: String
-    /// 1-based line and (where known) column of the node's start. JSON: line and column of
-    /// the member's key (of the value for array items and the root). XML: the `<` of the
-    /// element's start tag (column nil only where libxml2 had already dropped the line's start
-    /// from its buffer); attributes carry their element's place, mixed-content text runs their
-    /// first non-blank character.
-    public var location: SourceLocation?
-    public var content: Content
-    /// XML attributes that are values (not `id`/`label`/`name`); empty for JSON.
-    public var attributes: [FormNode]
+    let format: SourceFormat
+    private(set) var nodes: [Node]
+    /// Every value's bytes, back to back (XML text as libxml2 decoded it, JSON strings
+    /// unescaped, JSON numbers as written).
+    let text: [UInt8]
+    /// Interned keys and names, by id.
+    private(set) var keys: [String]
+    private var keyIDs: [String: Int32]?
 
-    public init(
-        key: String, path: String, location: SourceLocation?, content: Content, attributes: [FormNode] = []
-    ) {
-        self.key = key
-        self.path = path
-        self.location = location
-        self.content = content
-        self.attributes = attributes
+    init(format: SourceFormat, storage: consuming FormTreeStorage) {
+        self.format = format
+        self.nodes = storage.nodes
+        self.text = storage.text
+        self.keys = storage.keys.strings()
     }
 
-    public var scalar: FormScalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+    // MARK: Reading
+
+    func key(_ index: Int32) -> String { keys[Int(nodes[Int(index)].key)] }
+
+    func node(_ index: Int32) -> Node { nodes[Int(index)] }
+
+    /// The node whose path and location stand for `index`.
+    private func placed(_ index: Int32) -> Int32 {
+        var index = index
+        while nodes[Int(index)].step == .made, nodes[Int(index)].pathOf >= 0 { index = nodes[Int(index)].pathOf }
+        return index
     }
 
-    /// Children of a section, items of a list, nothing for a scalar.
-    public var children: [FormNode] {
-        switch content {
-        case .scalar: []
-        case .section(let nodes), .list(let nodes): nodes
+    func location(_ index: Int32) -> SourceLocation? {
+        let node = nodes[Int(placed(index))]
+        guard node.line > 0 else { return nil }
+        return SourceLocation(line: Int(node.line), column: node.column > 0 ? Int(node.column) : nil)
+    }
+
+    func string(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        return text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(node.textStart)..<Int(node.textStart + node.textCount)]),
+                   as: UTF8.self)
         }
     }
 
-    /// Attributes, then children: the order in which the mapper visits what a node holds.
-    /// Most nodes have no attributes, and then no new array is made.
-    public var attributesAndChildren: [FormNode] {
-        attributes.isEmpty ? children : attributes + children
-    }
-
-    /// Number of values below (and including) this node, attributes included: scalars, and
-    /// empty JSON arrays and objects (`[]`, `{}` say something too, and are kept in `unmapped`
-    /// when no field takes them). The "nothing is lost" property counts these.
-    public var leafCount: Int {
-        var count = attributes.reduce(0) { $0 + $1.leafCount }
-        switch content {
-        case .scalar: count += 1
-        case .section(let nodes), .list(let nodes): count += nodes.isEmpty ? 1 : nodes.reduce(0) { $0 + $1.leafCount }
+    /// The path, built from the steps up to the root (see the type's documentation).
+    func path(_ index: Int32) -> String {
+        var steps: [Int32] = []
+        var current = placed(index)
+        while current >= 0 {
+            steps.append(current)
+            let pathParent = nodes[Int(current)].pathParent
+            current = pathParent >= 0 ? placed(pathParent) : -1
         }
-        return count
+        var path = ""
+        for step in steps.reversed() {
+            let node = nodes[Int(step)]
+            switch node.step {
+            case .element:
+                path += "/" + keys[Int(node.name)]
+                if node.ordinal > 0 { path += "[" + String(node.ordinal) + "]" }
+            case .attribute:
+                path += "/@" + keys[Int(node.name)]
+            case .textRun:
+                path += "/text()[" + String(node.ordinal) + "]"
+            case .member:
+                if node.name >= 0 { path += "/" + Self.escapePointer(keys[Int(node.name)]) }
+            case .item:
+                path += "/" + String(node.ordinal)
+            case .made:
+                break
+            }
+        }
+        return path
     }
 
-    /// An array or object with nothing in it (`[]`, `{}`), which is a value of its own.
-    public var isEmptyContainer: Bool {
-        switch content {
-        case .scalar: false
-        case .section(let nodes), .list(let nodes): nodes.isEmpty && attributes.isEmpty
+    static func escapePointer(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    /// The name a form system would write for an XML node: an element's local name as written
+    /// (no `[n]`, no namespace prefix), `@` and the local name for an attribute, `text()` for a
+    /// mixed-content text run.
+    func writtenName(_ index: Int32) -> String {
+        let node = nodes[Int(placed(index))]
+        switch node.step {
+        case .element, .attribute:
+            let name = keys[Int(node.name)]
+            let local = name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
+            return node.step == .attribute ? "@" + local : String(local)
+        case .textRun: return "text()"
+        default: return ""
+        }
+    }
+
+    // MARK: Rewiring (the converter's first stages, on the fresh tree of one form)
+
+    /// The id of `key`, interning it when new.
+    func intern(_ key: String) -> Int32 {
+        if keyIDs == nil {
+            var ids: [String: Int32] = [:]
+            for (id, existing) in keys.enumerated() where ids[existing] == nil { ids[existing] = Int32(id) }
+            keyIDs = ids
+        }
+        // Exact bytes: `String` equality would merge canonically equivalent spellings.
+        if let id = keyIDs?[key], keys[Int(id)].utf8.elementsEqual(key.utf8) { return id }
+        if let id = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) { return Int32(id) }
+        keys.append(key)
+        keyIDs?[key] = Int32(keys.count - 1)
+        return Int32(keys.count - 1)
+    }
+
+    func setKey(_ index: Int32, _ key: Int32) { nodes[Int(index)].key = key }
+
+    /// A new section standing where `first` is (its path and location), holding nothing yet.
+    func makeSection(key: Int32, placedAt first: Int32) -> Int32 {
+        var node = Node(key: key, name: -1, kind: .section, step: .made)
+        node.pathOf = first
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    /// Makes `children` (in this order) the children of `parent`, and `attributes` its
+    /// attributes.
+    func setChildren(_ parent: Int32, _ children: [Int32], attributes: [Int32]? = nil) {
+        func chain(_ members: [Int32]) -> (Int32, Int32) {
+            for (position, member) in members.enumerated() {
+                nodes[Int(member)].parent = parent
+                nodes[Int(member)].nextSibling = position + 1 < members.count ? members[position + 1] : -1
+            }
+            return (members.first ?? -1, members.last ?? -1)
+        }
+        (nodes[Int(parent)].firstChild, nodes[Int(parent)].lastChild) = chain(children)
+        if let attributes { nodes[Int(parent)].firstAttribute = chain(attributes).0 }
+    }
+
+    func children(_ index: Int32) -> [Int32] {
+        var result: [Int32] = []
+        var child = nodes[Int(index)].firstChild
+        while child >= 0 {
+            result.append(child)
+            child = nodes[Int(child)].nextSibling
+        }
+        return result
+    }
+
+    func attributes(_ index: Int32) -> [Int32] {
+        var result: [Int32] = []
+        var attribute = nodes[Int(index)].firstAttribute
+        while attribute >= 0 {
+            result.append(attribute)
+            attribute = nodes[Int(attribute)].nextSibling
+        }
+        return result
+    }
+}
+
+/// A tree being built by a reader: records, value bytes and the key table.
+struct FormTreeStorage {
+    var nodes: [FormTree.Node] = []
+    var text: [UInt8] = []
+    var keys = KeyTable()
+
+    init() {
+        nodes.reserveCapacity(128)
+        text.reserveCapacity(4_096)
+    }
+
+    /// Appends a record and returns its index.
+    @inline(__always)
+    mutating func append(_ node: FormTree.Node) -> Int32 {
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    /// Links `child` as the last child of `parent`.
+    @inline(__always)
+    mutating func link(_ child: Int32, to parent: Int32) {
+        nodes[Int(child)].parent = parent
+        let last = nodes[Int(parent)].lastChild
+        if last >= 0 {
+            nodes[Int(last)].nextSibling = child
+        } else {
+            nodes[Int(parent)].firstChild = child
+        }
+        nodes[Int(parent)].lastChild = child
+    }
+
+    func location(of node: Int32) -> SourceLocation? {
+        let record = nodes[Int(node)]
+        guard record.line > 0 else { return nil }
+        return SourceLocation(line: Int(record.line), column: record.column > 0 ? Int(record.column) : nil)
+    }
+
+    /// Stores a value's bytes in `node`.
+    mutating func setText(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        nodes[Int(node)].textStart = Int32(text.count)
+        nodes[Int(node)].textCount = Int32(bytes.count)
+        text.append(contentsOf: bytes)
+    }
+
+    /// Groups the children of `parent` that share a key (same key id) into one list at the
+    /// first one's position, whose path and location are the first one's.
+    mutating func groupSiblings(of parent: Int32, scratch: inout [Int32]) {
+        var child = nodes[Int(parent)].firstChild
+        guard child >= 0, nodes[Int(child)].nextSibling >= 0 else { return }
+        if scratch.count < keys.count { scratch.append(contentsOf: repeatElement(-1, count: keys.count - scratch.count)) }
+        // scratch[key]: the first child of that key, while this parent is grouped.
+        var repeated = false
+        while child >= 0 {
+            let key = Int(nodes[Int(child)].key)
+            if scratch[key] >= 0 { repeated = true } else { scratch[key] = child }
+            child = nodes[Int(child)].nextSibling
+        }
+        defer {
+            var child = nodes[Int(parent)].firstChild
+            while child >= 0 {
+                let key = Int(nodes[Int(child)].key)
+                if key < scratch.count { scratch[key] = -1 }
+                child = nodes[Int(child)].nextSibling
+            }
+        }
+        guard repeated else { return }
+        var order: [Int32] = []
+        // The list made for a key, and where its first child stood, by that child (the one
+        // `scratch` names for the key).
+        var lists: [Int32: Int32] = [:]
+        var positions: [Int32: Int] = [:]
+        child = nodes[Int(parent)].firstChild
+        while child >= 0 {
+            let next = nodes[Int(child)].nextSibling
+            let key = nodes[Int(child)].key
+            let first = scratch[Int(key)]
+            if first == child {
+                positions[child] = order.count
+                order.append(child)
+            } else {
+                let list: Int32
+                if let made = lists[first] {
+                    list = made
+                } else {
+                    var node = FormTree.Node(key: key, name: -1, kind: .list, step: .made)
+                    node.pathOf = first
+                    list = append(node)
+                    lists[first] = list
+                    if let position = positions[first] { order[position] = list }
+                    nodes[Int(first)].nextSibling = -1
+                    link(first, to: list)
+                }
+                nodes[Int(child)].nextSibling = -1
+                link(child, to: list)
+            }
+            child = next
+        }
+        nodes[Int(parent)].firstChild = -1
+        nodes[Int(parent)].lastChild = -1
+        for member in order {
+            nodes[Int(member)].nextSibling = -1
+            link(member, to: parent)
         }
     }
 }
 
-/// A whole input document as read.
-public struct FormDocument: Sendable, Hashable {
-    public var format: SourceFormat
-    public var root: FormNode
-    /// `xml:lang` / `lang` on the XML root element, if any.
-    public var declaredLocale: String?
-    /// The `id` attribute of the XML root element, if any. It is the root's key, not a value;
-    /// an XForms instance (ODK, KoboToolbox) names its form by it.
-    public var rootID: String?
+/// Keys and names of one document, interned by their exact bytes: a key id stands for one
+/// byte sequence, so comparing keys is comparing integers.
+struct KeyTable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = []
+    private var counts: [Int32] = []
+    /// Open addressing: key id + 1 (0: empty), capacity a power of two, at most half full.
+    private var slots: [Int32] = Array(repeating: 0, count: 64)
 
-    public init(format: SourceFormat, root: FormNode, declaredLocale: String? = nil, rootID: String? = nil) {
-        self.format = format
-        self.root = root
-        self.declaredLocale = declaredLocale
-        self.rootID = rootID
+    var count: Int { starts.count }
+
+    init() {
+        bytes.reserveCapacity(512)
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(counts[id]) == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            key.count == 0 || memcmp(stored.baseAddress! + Int(starts[id]), key.baseAddress!, key.count) == 0
+        }
+    }
+
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] - 1)
+            if equals(id, key) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(starts.count)
+        starts.append(Int32(bytes.count))
+        counts.append(Int32(key.count))
+        bytes.append(contentsOf: key)
+        slots[slot] = id + 1
+        if starts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func intern(_ key: String) -> Int32 {
+        var key = key
+        return key.withUTF8 { intern($0) }
+    }
+
+    private mutating func grow() {
+        var grown = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
+        bytes.withUnsafeBufferPointer { stored in
+            for id in starts.indices {
+                let key = UnsafeBufferPointer(start: stored.baseAddress! + Int(starts[id]), count: Int(counts[id]))
+                var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+                while grown[slot] != 0 { slot = (slot + 1) & mask }
+                grown[slot] = Int32(id) + 1
+            }
+        }
+        slots = grown
+    }
+
+    func string(_ id: Int32) -> String {
+        bytes.withUnsafeBufferPointer { stored in
+            String(decoding: UnsafeBufferPointer(rebasing: stored[Int(starts[Int(id)])..<Int(starts[Int(id)] + counts[Int(id)])]),
+                   as: UTF8.self)
+        }
+    }
+
+    func strings() -> [String] {
+        (0..<Int32(count)).map(string)
     }
 }
 

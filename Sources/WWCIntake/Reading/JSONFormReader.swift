@@ -50,7 +50,9 @@ public struct JSONFormReader: Sendable {
         var parser = JSONParser(bytes: bytes, limits: limits)
         do throws(JSONParser.Failure) {
             let root = try parser.parseDocument()
-            return ReadResult(document: FormDocument(format: .json, root: root), diagnostics: parser.warnings)
+            let tree = FormTree(format: .json, storage: parser.storage)
+            return ReadResult(document: FormDocument(format: .json, root: FormNode(tree: tree, index: root)),
+                              diagnostics: parser.warnings)
         } catch {
             return ReadResult(document: nil, diagnostics: parser.warnings + [error.diagnostic])
         }
@@ -73,6 +75,10 @@ struct JSONParser: JSONScanner {
     var nodeCount = 0
     /// Non-fatal findings (duplicate keys); they still reject the form downstream.
     var warnings: [Diagnostic] = []
+    /// The tree being read.
+    var storage = FormTreeStorage()
+    /// A member's key as read, until its value's record is made.
+    private var pendingKey: (id: Int32, location: SourceLocation)?
 
     /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: parsing is
     /// iterative, but the resulting tree is released and walked recursively, and secondary
@@ -92,7 +98,7 @@ struct JSONParser: JSONScanner {
         SourceLocation(line: line, column: position - lineStart - continuationBytes + 1)
     }
 
-    mutating func parseDocument() throws(Failure) -> FormNode {
+    mutating func parseDocument() throws(Failure) -> Int32 {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             position = 3
             lineStart = 3
@@ -101,7 +107,7 @@ struct JSONParser: JSONScanner {
                                           "detail": "UTF-16 byte order mark"])
         }
         skipWhitespace()
-        let root = try parseValue(key: "", path: "")
+        let root = try parseValue()
         skipWhitespace()
         if position < bytes.count {
             throw fail(.jsonMalformed, ["expected": "end of input", "found": foundDescription()])
@@ -115,22 +121,19 @@ struct JSONParser: JSONScanner {
     /// recursing, so nesting costs heap, not thread stack (debug builds use kilobytes of stack
     /// per recursion level; a 512 KiB secondary-thread stack held barely 30 levels).
     private struct OpenContainer {
+        let node: Int32
         let isObject: Bool
-        let key: String
-        let path: String
-        let location: SourceLocation
-        var children: [FormNode] = []
-        /// Objects: key index for duplicate detection, built past 16 members (see `beginMember`).
-        var seen: [ExactKey: SourceLocation] = [:]
-        /// Objects: the member whose value is being read.
-        var memberLocation = SourceLocation(line: 1)
+        var count: Int32 = 0
+        /// Objects: the line of the first member by key id, for duplicate detection past 16
+        /// members (see
+        /// `beginMember`).
+        var seen: [Int32: Int] = [:]
     }
 
-    /// Reads one value (with everything nested in it) iteratively.
-    mutating func parseValue(key rootKey: String, path rootPath: String) throws(Failure) -> FormNode {
+    /// Reads one value (with everything nested in it) iteratively; returns its record.
+    mutating func parseValue() throws(Failure) -> Int32 {
         var stack: [OpenContainer] = []
-        var key = rootKey
-        var path = rootPath
+        let emptyKey = storage.keys.intern(UnsafeBufferPointer(start: nil, count: 0))
         while true {
             guard position < bytes.count else {
                 throw fail(.jsonMalformed, ["expected": "value", "found": "end of input"])
@@ -140,7 +143,26 @@ struct JSONParser: JSONScanner {
                 throw fail(.inputTooLarge, ["limit": .number(limits.maxNodes), "what": "nodes"])
             }
             let start = location
-            var completed: FormNode
+            var completed: Int32
+            // The record's key, step and place: a member's key and its location; an array
+            // item's index, with its list's key, at the value.
+            var node: FormTree.Node
+            var place = start
+            if let parent = stack.last {
+                if parent.isObject, let member = pendingKey {
+                    node = FormTree.Node(key: member.id, name: member.id, kind: .null, step: .member)
+                    place = member.location
+                } else {
+                    node = FormTree.Node(key: storage.nodes[Int(parent.node)].key, name: -1, kind: .null, step: .item)
+                    node.ordinal = parent.count
+                }
+                node.pathParent = parent.node
+            } else {
+                node = FormTree.Node(key: emptyKey, name: -1, kind: .null, step: .member)
+            }
+            node.line = Int32(place.line)
+            node.column = Int32(place.column ?? 0)
+            pendingKey = nil
             switch bytes[position] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = bytes[position] == UInt8(ascii: "{")
@@ -150,35 +172,38 @@ struct JSONParser: JSONScanner {
                 }
                 position += 1
                 skipWhitespace()
+                node.kind = isObject ? .section : .list
+                completed = storage.append(node)
                 if peek(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     position += 1
-                    completed = FormNode(key: key, path: path, location: start,
-                                         content: isObject ? .section([]) : .list([]))
                 } else {
-                    var container = OpenContainer(isObject: isObject, key: key, path: path, location: start)
-                    if isObject {
-                        (key, path) = try beginMember(of: &container)
-                    } else {
-                        path = NodePath.appending("0", to: container.path)
-                    }
+                    var container = OpenContainer(node: completed, isObject: isObject)
+                    if isObject { try beginMember(of: &container) }
                     stack.append(container)
                     continue
                 }
             case UInt8(ascii: "\""):
-                let text = try parseString()
-                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .string)))
+                node.kind = .string
+                completed = storage.append(node)
+                try parseString(into: completed)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let text = try parseNumber()
-                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar(text, kind: .number)))
+                node.kind = .number
+                completed = storage.append(node)
+                try parseNumber(into: completed)
             case UInt8(ascii: "t"):
                 try expectLiteral("true")
-                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("true", kind: .bool)))
+                node.kind = .bool
+                completed = storage.append(node)
+                storage.setText(completed, Self.literal("true"))
             case UInt8(ascii: "f"):
                 try expectLiteral("false")
-                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("false", kind: .bool)))
+                node.kind = .bool
+                completed = storage.append(node)
+                storage.setText(completed, Self.literal("false"))
             case UInt8(ascii: "n"):
                 try expectLiteral("null")
-                completed = FormNode(key: key, path: path, location: start, content: .scalar(FormScalar("", kind: .null)))
+                node.kind = .null
+                completed = storage.append(node)
             default:
                 throw fail(.jsonMalformed, ["expected": "value", "found": foundDescription()])
             }
@@ -186,10 +211,8 @@ struct JSONParser: JSONScanner {
             // A value is complete: attach it, closing every container it completes.
             while true {
                 guard var container = stack.popLast() else { return completed }
-                if container.isObject {
-                    completed.location = container.memberLocation  // a member is where its key is
-                }
-                container.children.append(completed)
+                storage.link(completed, to: container.node)
+                container.count += 1
                 skipWhitespace()
                 let closer = container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 guard position < bytes.count else {
@@ -198,19 +221,13 @@ struct JSONParser: JSONScanner {
                 if bytes[position] == UInt8(ascii: ",") {
                     position += 1
                     skipWhitespace()
-                    if container.isObject {
-                        (key, path) = try beginMember(of: &container)
-                    } else {
-                        key = container.key
-                        path = NodePath.appending(String(container.children.count), to: container.path)
-                    }
+                    if container.isObject { try beginMember(of: &container) }
                     stack.append(container)
                     break
                 }
                 if bytes[position] == closer {
                     position += 1
-                    completed = FormNode(key: container.key, path: container.path, location: container.location,
-                                         content: container.isObject ? .section(container.children) : .list(container.children))
+                    completed = container.node
                     continue
                 }
                 throw fail(.jsonMalformed, ["expected": container.isObject ? ", }" : ", ]", "found": foundDescription()])
@@ -218,35 +235,65 @@ struct JSONParser: JSONScanner {
         }
     }
 
-    /// Reads a member's key and colon; returns the key and path for its value.
-    /// Duplicate keys (exact bytes, see `ExactKey`) are reported and kept: small objects (the
+    private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// Reads a member's key and colon into `pendingKey`.
+    /// Duplicate keys (same key id: exact bytes) are reported and kept: small objects (the
     /// usual case) are checked by a scan; a dictionary takes over past 16 members so a hostile
     /// wide object stays linear.
-    private mutating func beginMember(of object: inout OpenContainer) throws(Failure) -> (String, String) {
+    private mutating func beginMember(of object: inout OpenContainer) throws(Failure) {
         skipWhitespace()
         guard peek(UInt8(ascii: "\"")) else {
             throw fail(.jsonMalformed, ["expected": "\"", "found": foundDescription()])
         }
         let keyLocation = location
-        let name = try parseString()
-        let memberPath = NodePath.appending(Self.escapePointer(name), to: object.path)
-        var first: SourceLocation?
-        if object.children.count < 16 {
-            first = object.children.first(where: { ExactKey.equal($0.key, name) })?.location
+        let keyStart = storage.text.count
+        try parseStringBytes()
+        let id = storage.text.withUnsafeBufferPointer { storage.keys.intern(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
+        storage.text.removeSubrange(keyStart...)
+        var firstLine: Int?
+        if object.count < 16 {
+            var member = storage.nodes[Int(object.node)].firstChild
+            while member >= 0 {
+                if storage.nodes[Int(member)].key == id {
+                    firstLine = Int(storage.nodes[Int(member)].line)
+                    break
+                }
+                member = storage.nodes[Int(member)].nextSibling
+            }
         } else {
             if object.seen.isEmpty {
-                for member in object.children where object.seen[ExactKey(member.key)] == nil {
-                    object.seen[ExactKey(member.key)] = member.location
+                var member = storage.nodes[Int(object.node)].firstChild
+                while member >= 0 {
+                    let key = storage.nodes[Int(member)].key
+                    if object.seen[key] == nil { object.seen[key] = Int(storage.nodes[Int(member)].line) }
+                    member = storage.nodes[Int(member)].nextSibling
                 }
             }
-            first = object.seen[ExactKey(name)]
-            if first == nil { object.seen[ExactKey(name)] = keyLocation }
+            firstLine = object.seen[id]
+            if firstLine == nil { object.seen[id] = keyLocation.line }
         }
-        if let first {
+        if let firstLine {
+            let name = storage.keys.string(id)
+            var path = ""
+            var current = object.node
+            var steps: [String] = [FormTree.escapePointer(name)]
+            while current >= 0 {
+                let node = storage.nodes[Int(current)]
+                if node.step == .member, node.name >= 0 {
+                    steps.append(FormTree.escapePointer(storage.keys.string(node.name)))
+                } else if node.step == .item {
+                    steps.append(String(node.ordinal))
+                }
+                current = node.pathParent
+            }
+            for step in steps.reversed() { path += "/" + step }
             warnings.append(.error(.fieldDuplicate,
                                    arguments: ["key": .text(name), "firstKey": .text(name), "line": .number(keyLocation.line),
-                                               "firstLine": .number(first.line)],
-                                   path: memberPath, location: keyLocation))
+                                               "firstLine": .number(firstLine)],
+                                   path: path, location: keyLocation))
         }
         skipWhitespace()
         guard peek(UInt8(ascii: ":")) else {
@@ -254,13 +301,21 @@ struct JSONParser: JSONScanner {
         }
         position += 1
         skipWhitespace()
-        object.memberLocation = keyLocation
-        return (name, memberPath)
+        pendingKey = (id, keyLocation)
     }
 
     // MARK: Scalars
 
-    mutating func parseString() throws(Failure) -> String {
+    /// Reads a string value into the record `node`.
+    mutating func parseString(into node: Int32) throws(Failure) {
+        let start = storage.text.count
+        try parseStringBytes()
+        storage.nodes[Int(node)].textStart = Int32(start)
+        storage.nodes[Int(node)].textCount = Int32(storage.text.count - start)
+    }
+
+    /// Reads a string and appends its bytes (unescaped, valid UTF-8) to the tree's text.
+    mutating func parseStringBytes() throws(Failure) {
         let opening = location
         position += 1  // opening quote
         let start = position
@@ -312,12 +367,24 @@ struct JSONParser: JSONScanner {
         position += 1  // closing quote
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !hasEscape {
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw invalidUTF8(in: raw, startingAt: start)
-            }
-            return text
+            guard Self.isValidUTF8(raw) else { throw invalidUTF8(in: raw, startingAt: start) }
+            storage.text.append(contentsOf: raw)
+            return
         }
-        return try unescape(raw, startingAt: start)
+        try unescape(raw, startingAt: start)
+    }
+
+    /// ASCII is checked eight bytes at a time; only text with other characters is decoded.
+    static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = raw.baseAddress.map(UnsafeRawPointer.init) {
+            while index &+ 8 <= raw.count {
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits != 0 { break }
+                index &+= 8
+            }
+        }
+        while index < raw.count, raw[index] < 0x80 { index &+= 1 }
+        return index == raw.count || String(validating: raw, as: UTF8.self) != nil
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -340,7 +407,7 @@ struct JSONParser: JSONScanner {
         (word & highBits & ~((word << 1) & highBits)).nonzeroBitCount
     }
 
-    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(Failure) -> String {
+    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(Failure) {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var index = 0
@@ -416,10 +483,10 @@ struct JSONParser: JSONScanner {
                               at: escapeStart)
             }
         }
-        guard let text = out.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+        guard out.withUnsafeBufferPointer({ Self.isValidUTF8($0) }) else {
             throw invalidUTF8(in: raw, startingAt: offset)
         }
-        return text
+        storage.text.append(contentsOf: out)
     }
 
     /// Points at the first byte that is not valid UTF-8.
@@ -451,7 +518,8 @@ struct JSONParser: JSONScanner {
         return count
     }
 
-    mutating func parseNumber() throws(Failure) -> String {
+    /// Reads a number into the record `node`, as written.
+    mutating func parseNumber(into node: Int32) throws(Failure) {
         let start = position
         let opening = location
         func digits(_ parser: inout JSONParser) -> Int {
@@ -483,7 +551,7 @@ struct JSONParser: JSONScanner {
                                              arguments: ["limit": .number(limits.maxValueBytes), "what": "value bytes"],
                                              location: opening))
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        storage.setText(node, UnsafeBufferPointer(rebasing: bytes[start..<position]))
     }
 
     mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
@@ -508,8 +576,4 @@ struct JSONParser: JSONScanner {
         Failure(diagnostic: .error(code, arguments: arguments, location: location))
     }
 
-    static func escapePointer(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
 }

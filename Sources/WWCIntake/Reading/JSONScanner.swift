@@ -1,5 +1,4 @@
-/// The byte cursor both JSON readers share — the form reader (`JSONParser`) and the catalogs'
-/// fast path (`CatalogFastReader`) — so that they count lines and columns the same way:
+/// The byte cursor of the JSON reader (`JSONParser`): it counts lines and columns thus:
 /// lines on LF, columns in characters (UTF-8 continuation bytes of the line not counted).
 protocol JSONScanner {
     var bytes: UnsafeBufferPointer<UInt8> { get }

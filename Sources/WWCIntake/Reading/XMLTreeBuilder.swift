@@ -96,31 +96,11 @@ struct XMLTreeState {
         let prefix: UnsafeRawPointer?
     }
 
-    private struct SiblingName {
-        let name: NameKey
-        var count: Int
-        /// Index in the parent's `children` of the first element of this name.
-        let firstIndex: Int
-    }
-
     private struct OpenElement {
+        let node: Int32
         let name: NameKey
-        let key: String
-        var path: String
-        let location: SourceLocation?
-        var attributes: [FormNode]
-        var children: [FormNode] = []
         var hasChildElements = false
-        var siblingNames: [SiblingName] = []
-        /// Index into `siblingNames` by name, built once there are many distinct names, so a
-        /// hostile element with 100,000 differently named children stays linear.
-        var siblingSlots: [NameKey: Int] = [:]
-        var textRuns = 0
-        /// Whether two children may share a key, so that `groupSiblings` has work to do. Keys
-        /// of unprefixed elements without a key attribute are their names (`_` read as a
-        /// space, which no name contains): distinct names, distinct keys. So a repeat needs a
-        /// repeated name, a key attribute, a prefix (`a:x`, `b:x`) or a second text run.
-        var keysMayRepeat = false
+        var textRuns: Int32 = 0
     }
 
     private struct CachedName {
@@ -130,8 +110,11 @@ struct XMLTreeState {
         }
 
         let written: String
-        let localKey: String
-        let local: String
+        /// Key ids: the name as written (prefix included), the element key it gives (`_` read
+        /// as a space) and the local name (an attribute's key).
+        let writtenID: Int32
+        let localKeyID: Int32
+        let localID: Int32
         let role: Role
     }
 
@@ -147,7 +130,12 @@ struct XMLTreeState {
     /// Set once the parser exists; callbacks read the current line from it.
     var context: xmlParserCtxtPtr?
     private var stack: [OpenElement] = []
-    private var root: FormNode?
+    private var storage = FormTreeStorage()
+    private var root: Int32 = -1
+    /// Per key id, while one element's children are grouped or numbered (all -1 / 0 between).
+    private var firstOfKey: [Int32] = []
+    private var nameCounts: [Int32] = []
+    private var textRunKey: Int32 = -1
     private var declaredLocale: String?
     private var rootID: String?
     private var nodeCount = 0
@@ -161,9 +149,9 @@ struct XMLTreeState {
     /// per form.
     private var isStopped = false
 
-    /// Text of the innermost open element not yet attached, as bytes: libxml2 delivers long
-    /// text in chunks of a few hundred bytes, so it is gathered here and becomes one String.
-    private var text: [UInt8] = []
+    /// Where the text of the innermost open element not yet attached starts in the tree's
+    /// text: libxml2 delivers long text in chunks of a few hundred bytes, gathered there.
+    private var textStart = 0
     private var textIsBlank = true
     /// The line the current text run starts on.
     private var textStartLine: Int?
@@ -175,20 +163,21 @@ struct XMLTreeState {
         self.bytes = bytes
         self.limits = limits
         self.encoding = encoding
-        text.reserveCapacity(4_096)
     }
 
-    func result(wellFormed: Bool) -> ReadResult {
+    mutating func result(wellFormed: Bool) -> ReadResult {
         if let stopped { return ReadResult(document: nil, diagnostics: [stopped]) }
         if !wellFormed || errors.firstError != nil {
             return ReadResult(document: nil, diagnostics: [failure()])
         }
-        guard let root else {
+        guard root >= 0 else {
             return ReadResult(document: nil, diagnostics: [
                 .error(.xmlMalformed, arguments: ["detail": "Document is empty"], location: SourceLocation(line: 1))
             ])
         }
-        return ReadResult(document: FormDocument(format: .xml, root: root, declaredLocale: declaredLocale, rootID: rootID),
+        let tree = FormTree(format: .xml, storage: storage)
+        return ReadResult(document: FormDocument(format: .xml, root: FormNode(tree: tree, index: root),
+                                                 declaredLocale: declaredLocale, rootID: rootID),
                           diagnostics: [])
     }
 
@@ -288,103 +277,102 @@ struct XMLTreeState {
         let nameKey = NameKey(local: UnsafeRawPointer(localname), prefix: prefix.map(UnsafeRawPointer.init))
         let name = cachedName(nameKey)
 
-        var path: String
-        if stack.isEmpty {
-            path = "/" + name.written
-        } else {
-            let parentIndex = stack.count - 1
-            flushText(of: parentIndex)
-            stack[parentIndex].hasChildElements = true
-            if prefix != nil { stack[parentIndex].keysMayRepeat = true }
-            if let slot = Self.siblingSlot(of: nameKey, in: &stack[parentIndex]) {
-                stack[parentIndex].keysMayRepeat = true
-                stack[parentIndex].siblingNames[slot].count += 1
-                let count = stack[parentIndex].siblingNames[slot].count
-                if count == 2 {
-                    // The first one was written without an index; now we know it needs `[1]`.
-                    let first = stack[parentIndex].siblingNames[slot].firstIndex
-                    let unindexed = NodePath.appending(name.written, to: stack[parentIndex].path)
-                    Self.reindex(&stack[parentIndex].children[first], oldPrefix: unindexed,
-                                 newPrefix: NodePath.appending(name.written, to: stack[parentIndex].path, index: 1))
-                }
-                path = NodePath.appending(name.written, to: stack[parentIndex].path, index: count)
-            } else {
-                path = NodePath.appending(name.written, to: stack[parentIndex].path)
-                if !stack[parentIndex].siblingSlots.isEmpty {
-                    stack[parentIndex].siblingSlots[nameKey] = stack[parentIndex].siblingNames.count
-                }
-                if stack[parentIndex].siblingNames.isEmpty {
-                    // Sections mostly hold a handful of children: one allocation instead of 3–4 growths.
-                    stack[parentIndex].siblingNames.reserveCapacity(8)
-                    stack[parentIndex].children.reserveCapacity(8)
-                }
-                stack[parentIndex].siblingNames.append(
-                    SiblingName(name: nameKey, count: 1, firstIndex: stack[parentIndex].children.count))
+        var record = FormTree.Node(key: name.localKeyID, name: name.writtenID, kind: .string, step: .element)
+        record.line = Int32(location.line)
+        record.column = Int32(location.column ?? 0)
+        if let parent = stack.last {
+            flushText(of: stack.count - 1)
+            stack[stack.count - 1].hasChildElements = true
+            record.pathParent = parent.node
+        }
+        let node = storage.append(record)
+        if let parent = stack.last { storage.link(node, to: parent.node) }
+        if count > 0, let attributes {
+            if let key = try readAttributes(attributes, count: count, element: node, location: location,
+                                            isRoot: stack.isEmpty) {
+                storage.nodes[Int(node)].key = key
             }
         }
-
-        var key: String?
-        var attributeNodes: [FormNode] = []
-        if count > 0, let attributes {
-            key = try readAttributes(attributes, count: count, path: path, location: location,
-                                     isRoot: stack.isEmpty, into: &attributeNodes)
-            if key != nil, !stack.isEmpty { stack[stack.count - 1].keysMayRepeat = true }
-        }
-        stack.append(OpenElement(name: nameKey, key: key ?? name.localKey, path: path, location: location,
-                                 attributes: attributeNodes))
-    }
-
-    private static func siblingSlot(of name: NameKey, in parent: inout OpenElement) -> Int? {
-        if parent.siblingNames.count <= 16 {
-            return parent.siblingNames.firstIndex { $0.name == name }
-        }
-        if parent.siblingSlots.isEmpty {
-            for (slot, sibling) in parent.siblingNames.enumerated() { parent.siblingSlots[sibling.name] = slot }
-        }
-        return parent.siblingSlots[name]
+        textStart = storage.text.count
+        stack.append(OpenElement(node: node, name: nameKey))
     }
 
     /// Reads SAX2's attribute array (localname, prefix, URI, value, end per attribute) into
-    /// `attributeNodes` and returns the key attribute's value, if any. Namespace declarations
-    /// are not in it.
+    /// attribute records of `element` and returns the key attribute's key id, if any.
+    /// Namespace declarations are not in it.
     private mutating func readAttributes(
-        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, count: Int, path: String,
-        location: SourceLocation, isRoot: Bool, into attributeNodes: inout [FormNode]
-    ) throws(Stop) -> String? {
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, count: Int, element: Int32,
+        location: SourceLocation, isRoot: Bool
+    ) throws(Stop) -> Int32? {
         var id: String?, label: String?, name: String?
         var xmlLang: String?, lang: String?
+        var last: Int32 = -1
         for index in 0..<count {
             let base = attributes + index * 5
             guard let local = base[0], let start = base[3], let end = base[4] else { continue }
             let attributeName = cachedName(NameKey(local: UnsafeRawPointer(local), prefix: base[1].map(UnsafeRawPointer.init)))
-            let value = try attributeValue(start, count: end - start, location: location)
+            let valueCount = end - start
+            if valueCount > limits.maxValueBytes { throw Stop(diagnostic: valueTooLarge(location)) }
+            let raw = UnsafeBufferPointer(start: start, count: valueCount)
             switch attributeName.role {
-            case .id: id = value; continue
-            case .label: label = value; continue
-            case .name: name = value; continue
-            case .xmlLang where isRoot: xmlLang = value; continue
-            case .lang where isRoot: lang = value; continue
+            case .id: id = Self.attributeValue(raw); continue
+            case .label: label = Self.attributeValue(raw); continue
+            case .name: name = Self.attributeValue(raw); continue
+            case .xmlLang where isRoot: xmlLang = Self.attributeValue(raw); continue
+            case .lang where isRoot: lang = Self.attributeValue(raw); continue
             default: break
             }
             try countNode(location)
-            attributeNodes.append(FormNode(key: attributeName.local, path: NodePath.appending(attributeName.written, to: path, separator: "/@"),
-                                           location: location, content: .scalar(FormScalar(value))))
+            var record = FormTree.Node(key: attributeName.localID, name: attributeName.writtenID, kind: .string,
+                                       step: .attribute)
+            record.pathParent = element
+            record.parent = element
+            record.line = Int32(location.line)
+            record.column = Int32(location.column ?? 0)
+            record.textStart = Int32(storage.text.count)
+            Self.appendAttributeValue(raw, to: &storage.text)
+            record.textCount = Int32(storage.text.count) - record.textStart
+            let attribute = storage.append(record)
+            if last >= 0 {
+                storage.nodes[Int(last)].nextSibling = attribute
+            } else {
+                storage.nodes[Int(element)].firstAttribute = attribute
+            }
+            last = attribute
         }
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
         if isRoot { rootID = id }
         // An empty key attribute names nothing: fall through to the next one.
-        return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }
+        return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }.map { storage.keys.intern($0) }
     }
 
     /// An attribute value as SAX2 hands it over. Without entity substitution libxml2 writes an
     /// `&` that came from `&amp;` or `&#38;` as the character reference `&#38;` (a literal `&`
     /// cannot occur in an attribute value), so that is the one sequence to turn back.
-    private func attributeValue(_ start: UnsafePointer<xmlChar>, count: Int, location: SourceLocation) throws(Stop) -> String {
-        if count > limits.maxValueBytes { throw Stop(diagnostic: valueTooLarge(location)) }
-        let raw = UnsafeBufferPointer(start: start, count: count)
+    private static func attributeValue(_ raw: UnsafeBufferPointer<UInt8>) -> String {
         let value = String(decoding: raw, as: UTF8.self)
         guard raw.contains(UInt8(ascii: "&")) else { return value }
         return value.replacingOccurrences(of: "&#38;", with: "&")
+    }
+
+    /// `attributeValue`, as bytes appended to the tree's text.
+    private static func appendAttributeValue(_ raw: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        guard raw.contains(UInt8(ascii: "&")) else {
+            text.append(contentsOf: raw)
+            return
+        }
+        let reference = Array("&#38;".utf8)
+        var index = 0
+        while index < raw.count {
+            if raw[index] == UInt8(ascii: "&"), index + reference.count <= raw.count,
+               (0..<reference.count).allSatisfy({ raw[index + $0] == reference[$0] }) {
+                text.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                text.append(raw[index])
+                index += 1
+            }
+        }
     }
 
     mutating func appendText(_ characters: UnsafePointer<xmlChar>, _ length: Int) throws(Stop) {
@@ -394,8 +382,8 @@ struct XMLTreeState {
         let blank = Self.isBlank(chunk)
         // Blank text between child elements is layout, not content.
         if blank && textIsBlank && stack[index].hasChildElements { return }
-        if text.count + length > limits.maxValueBytes {
-            throw Stop(diagnostic: valueTooLarge(stack[index].location))
+        if storage.text.count - textStart + length > limits.maxValueBytes {
+            throw Stop(diagnostic: valueTooLarge(storage.location(of: stack[index].node)))
         }
         if textStartLine == nil {
             // libxml2's line is where this chunk ended; the run started that many newlines earlier.
@@ -407,30 +395,69 @@ struct XMLTreeState {
             textStartColumn = column(ofText: characters + first)
         }
         if !blank { textIsBlank = false }
-        text.append(contentsOf: chunk)
+        storage.text.append(contentsOf: chunk)
     }
 
     mutating func closeElement() {
-        guard !isStopped, var element = stack.popLast() else { return }
-        let content: FormNode.Content
+        guard !isStopped, let element = stack.popLast() else { return }
+        let node = element.node
         if element.hasChildElements {
+            var element = element
             if !textIsBlank {
                 element.textRuns += 1
-                element.children.append(textRunNode(path: element.path, run: element.textRuns,
-                                                    fallbackLine: element.location?.line))
+                addTextRun(to: element.node, run: element.textRuns)
             }
-            content = .section(element.keysMayRepeat || element.textRuns > 1
-                               ? Self.groupSiblings(element.children) : element.children)
+            clearText()
+            storage.nodes[Int(node)].kind = .section
+            numberSameNameElements(of: node)
+            storage.groupSiblings(of: node, scratch: &firstOfKey)
         } else {
-            content = .scalar(FormScalar(String(decoding: text, as: UTF8.self)))
+            storage.nodes[Int(node)].textStart = Int32(textStart)
+            storage.nodes[Int(node)].textCount = Int32(storage.text.count - textStart)
+            textStart = storage.text.count
+            textIsBlank = true
+            textStartLine = nil
+            textStartColumn = nil
         }
-        clearText()
-        let node = FormNode(key: element.key, path: element.path, location: element.location, content: content,
-                            attributes: element.attributes)
-        if stack.isEmpty {
-            root = node
-        } else {
-            stack[stack.count - 1].children.append(node)
+        if stack.isEmpty { root = node }
+    }
+
+    /// `[n]` on elements that share their name with a sibling (in document order, before
+    /// same-key siblings are grouped).
+    private mutating func numberSameNameElements(of parent: Int32) {
+        var child = storage.nodes[Int(parent)].firstChild
+        guard child >= 0, storage.nodes[Int(child)].nextSibling >= 0 else { return }
+        if nameCounts.count < storage.keys.count {
+            nameCounts.append(contentsOf: repeatElement(0, count: storage.keys.count - nameCounts.count))
+        }
+        var repeated = false
+        while child >= 0 {
+            if storage.nodes[Int(child)].step == .element {
+                let name = Int(storage.nodes[Int(child)].name)
+                nameCounts[name] += 1
+                if nameCounts[name] > 1 { repeated = true }
+            }
+            child = storage.nodes[Int(child)].nextSibling
+        }
+        // Second pass: number the elements of repeated names. A name's total above 1 turns into
+        // minus its running ordinal at its first element (totals of 1 are left alone); then all
+        // counts are cleared.
+        child = storage.nodes[Int(parent)].firstChild
+        while child >= 0 {
+            if storage.nodes[Int(child)].step == .element {
+                let name = Int(storage.nodes[Int(child)].name)
+                if repeated, nameCounts[name] > 1 || nameCounts[name] < 0 {
+                    if nameCounts[name] > 1 { nameCounts[name] = 0 }
+                    nameCounts[name] -= 1
+                    storage.nodes[Int(child)].ordinal = -nameCounts[name]
+                }
+            }
+            child = storage.nodes[Int(child)].nextSibling
+        }
+        child = storage.nodes[Int(parent)].firstChild
+        while child >= 0 {
+            if storage.nodes[Int(child)].step == .element { nameCounts[Int(storage.nodes[Int(child)].name)] = 0 }
+            child = storage.nodes[Int(child)].nextSibling
         }
     }
 
@@ -440,28 +467,38 @@ struct XMLTreeState {
     private mutating func flushText(of index: Int) {
         if !textIsBlank {
             stack[index].textRuns += 1
-            let node = textRunNode(path: stack[index].path, run: stack[index].textRuns, fallbackLine: stack[index].location?.line)
-            stack[index].children.append(node)
+            addTextRun(to: stack[index].node, run: stack[index].textRuns)
         }
         clearText()
     }
 
+    /// Drops the pending text (blank layout, or already taken by a text run).
     private mutating func clearText() {
-        text.removeAll(keepingCapacity: true)
+        if textIsBlank { storage.text.removeSubrange(textStart...) }
+        textStart = storage.text.count
         textIsBlank = true
         textStartLine = nil
         textStartColumn = nil
     }
 
-    /// The pending text as a `#text` scalar, at the line of its first non-blank character
-    /// (which is where a reader would look).
-    private func textRunNode(path: String, run: Int, fallbackLine: Int?) -> FormNode {
-        var line = textStartLine ?? fallbackLine ?? 1
-        for byte in text {
+    /// The pending text as a `#text` scalar child, at the line of its first non-blank
+    /// character (which is where a reader would look).
+    private mutating func addTextRun(to element: Int32, run: Int32) {
+        var line = textStartLine ?? storage.location(of: element).map(\.line) ?? 1
+        for byte in storage.text[textStart...] {
             if byte == 0x0A { line += 1 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { break }
         }
-        return FormNode(key: "#text", path: path + "/text()[\(run)]", location: SourceLocation(line: line, column: textStartColumn),
-                        content: .scalar(FormScalar(String(decoding: text, as: UTF8.self))))
+        if textRunKey < 0 { textRunKey = storage.keys.intern("#text") }
+        var record = FormTree.Node(key: textRunKey, name: -1, kind: .string, step: .textRun)
+        record.ordinal = run
+        record.pathParent = element
+        record.line = Int32(line)
+        record.column = Int32(textStartColumn ?? 0)
+        record.textStart = Int32(textStart)
+        record.textCount = Int32(storage.text.count - textStart)
+        let node = storage.append(record)
+        storage.link(node, to: element)
+        textStart = storage.text.count
     }
 
     private mutating func countNode(_ location: SourceLocation?) throws(Stop) {
@@ -543,7 +580,8 @@ struct XMLTreeState {
         let localKey = local.utf8.contains(UInt8(ascii: "_"))
             ? String(decoding: local.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
             : local
-        let cached = CachedName(written: written, localKey: localKey, local: local, role: role)
+        let cached = CachedName(written: written, writtenID: storage.keys.intern(written),
+                                localKeyID: storage.keys.intern(localKey), localID: storage.keys.intern(local), role: role)
         names[key] = cached
         return cached
     }
@@ -560,67 +598,5 @@ struct XMLTreeState {
             }
         }
         return true
-    }
-
-    /// Rewrites the path of `node` and everything below it from `oldPrefix` to `newPrefix`.
-    private static func reindex(_ node: inout FormNode, oldPrefix: String, newPrefix: String) {
-        let dropCount = oldPrefix.utf8.count
-        func rewrite(_ node: inout FormNode) {
-            node.path = newPrefix + String(Substring(node.path.utf8.dropFirst(dropCount)))
-            for index in node.attributes.indices { rewrite(&node.attributes[index]) }
-            switch node.content {
-            case .scalar: break
-            case .section(var nodes):
-                node.content = .scalar(FormScalar(""))
-                for index in nodes.indices { rewrite(&nodes[index]) }
-                node.content = .section(nodes)
-            case .list(var nodes):
-                node.content = .scalar(FormScalar(""))
-                for index in nodes.indices { rewrite(&nodes[index]) }
-                node.content = .list(nodes)
-            }
-        }
-        rewrite(&node)
-    }
-
-    /// Groups siblings with the same key (exact bytes, see `ExactKey`) into one `.list` node at
-    /// the first one's position.
-    static func groupSiblings(_ nodes: [FormNode]) -> [FormNode] {
-        guard nodes.count > 1 else { return nodes }
-        // Fast path: most sections have no repeated key.
-        var hasRepeat = false
-        if nodes.count <= 16 {
-            outer: for i in 1..<nodes.count {
-                for j in 0..<i where ExactKey.equal(nodes[j].key, nodes[i].key) {
-                    hasRepeat = true
-                    break outer
-                }
-            }
-        } else {
-            var seen = Set<ExactKey>(minimumCapacity: nodes.count)
-            for node in nodes where !seen.insert(ExactKey(node.key)).inserted {
-                hasRepeat = true
-                break
-            }
-        }
-        guard hasRepeat else { return nodes }
-        var result: [FormNode] = []
-        var items: [[FormNode]] = []
-        var slotForKey: [ExactKey: Int] = [:]
-        for node in nodes {
-            if let slot = slotForKey[ExactKey(node.key)] {
-                items[slot].append(node)
-            } else {
-                slotForKey[ExactKey(node.key)] = result.count
-                result.append(node)
-                items.append([node])
-            }
-        }
-        for index in result.indices where items[index].count > 1 {
-            let first = items[index][0]
-            result[index] = FormNode(key: first.key, path: first.path, location: first.location,
-                                     content: .list(items[index]))
-        }
-        return result
     }
 }
