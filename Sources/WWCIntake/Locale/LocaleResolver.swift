@@ -106,8 +106,8 @@ struct LocaleResolver: Sendable {
         while let node = stack.popLast() {
             occurrences[node.key, default: 0] += 1
             stack.append(contentsOf: node.attributes)
-            if case .section(let children) = node.content { stack.append(contentsOf: children) }
-            if case .list(let items) = node.content, let first = items.first { stack.append(first) }
+            if node.isSection { stack.append(contentsOf: node.children) }
+            if node.isList, let first = node.children.first { stack.append(first) }
         }
         let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
         var keys: [(key: String, count: Int)] = []

@@ -21,7 +21,7 @@ public struct LeafStatistics: Sendable, Hashable {
     public init() {}
 }
 
-/// Pass 1 of mapping: walks the form tree and binds every key to a field, criterion or
+/// The map stage: one walk over the form tree binds every key to a field, criterion or
 /// section, without parsing any value yet (the region, and so the number conventions, may
 /// depend on the country field found on the way).
 struct FormWalker {
@@ -29,13 +29,33 @@ struct FormWalker {
     private(set) var assignments: [FieldAssignment] = []
     private(set) var criteriaSeen: [String: FormNode] = [:]
     private(set) var outcomeItems: [FormNode] = []
+    /// The raw text of the first value bound to `applicant.country`: the region stage reads
+    /// the region from it.
+    var country: String? {
+        assignments.first(where: { $0.field == "applicant.country" })?.nodes.first?.scalar?.text
+    }
+
     /// The first node that opened each section, so a missing field can be located at it.
     private(set) var sectionNodes: [String: FormNode] = [:]
     /// The document's root, where a missing field of an absent section is located.
     private(set) var root: FormNode?
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var statistics = LeafStatistics()
+    /// The fate of every value this stage decided: counted, unmapped, rejected, and consumed
+    /// as structure (ids, empty groups, export metadata). Values bound to a field are not in
+    /// it: the assembler decides theirs (parsed, or kept in `unmapped` when the record has no
+    /// place for the field) and completes these accounts.
+    private(set) var accounts = LeafStatistics()
+    /// Values bound to fields (in `assignments`).
+    private(set) var boundLeaves = 0
+
+    /// The accounts as this stage sees them, every bound value mapped: what a form rejected
+    /// before assembly reports.
+    var statistics: LeafStatistics {
+        var statistics = accounts
+        statistics.mapped += boundLeaves
+        return statistics
+    }
     /// Unknown keys that look like a misspelled label, by the field they name
     /// (`applicant.population`, `criteria.DM1.status`, `outcomes[].value@` + the item's path): the first such
     /// key of each, where a missing field's `field.required` error points.
@@ -72,18 +92,18 @@ struct FormWalker {
     ///   its values in `source.export` count as mapped, the rest is kept in `unmapped` (first,
     ///   in input order) without a warning.
     mutating func walk(_ document: FormDocument, export: ExportFindings? = nil) {
-        statistics.leaves = document.root.leafCount
+        accounts.leaves = document.root.leafCount
         let root = document.root
         self.root = root
         if let export {
-            statistics.leaves += export.takenLeaves
-            statistics.mapped += export.takenLeaves
+            accounts.leaves += export.takenLeaves
+            accounts.mapped += export.takenLeaves
             for node in export.metadata {
-                statistics.leaves += node.leafCount
+                accounts.leaves += node.leafCount
                 appendLeaves(of: node)
             }
         }
-        if root.scalar != nil {
+        if root.isScalar {
             // A root that is a bare value (`"x"`, `<form>text</form>`) holds no fields.
             keepUnmapped(root)
             return
@@ -104,7 +124,7 @@ struct FormWalker {
         guard node.hasAttributes, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
             return node
         }
-        statistics.mapped += 1
+        accounts.mapped += 1
         return node.asGroup()
     }
 
@@ -113,9 +133,9 @@ struct FormWalker {
         switch resolve(node.key, in: scope) {
         case .target(.section(let id)):
             if consumeEmpty(node) { return }
-            if case .list(let items) = node.content {
-                items.forEach { visit($0, in: scope) }
-            } else if node.scalar != nil {
+            if node.isList {
+                node.children.forEach { visit($0, in: scope) }
+            } else if node.isScalar {
                 keepUnmapped(node)
             } else {
                 if sectionNodes[id] == nil { sectionNodes[id] = node }
@@ -155,7 +175,7 @@ struct FormWalker {
         default:
             break
         }
-        if case .list(let items) = node.content, !items.isEmpty {  // `"XYZ": []` is rejected below, as `{}` is
+        if node.isList, case let items = node.children, !items.isEmpty {  // `"XYZ": []` is rejected below, as `{}` is
             items.forEach { visitInCriteria($0) }
             return
         }
@@ -206,7 +226,7 @@ struct FormWalker {
     /// instance there is no list to hold it.
     private mutating func visitOutcomes(_ node: FormNode) {
         if consumeEmpty(node) { return }
-        if case .section(let children) = node.content, !children.isEmpty, children.allSatisfy({ $0.scalar != nil }),
+        if case .section(let children) = node.content, !children.isEmpty, children.allSatisfy(\.isScalar),
            children.contains(where: {
                if case .target(.field) = resolve($0.key, in: .outcome) { true } else { false }
            })
@@ -217,8 +237,8 @@ struct FormWalker {
         node.attributes.forEach { keepUnmapped($0) }
         for child in node.children {
             if consumeEmpty(child) { continue }
-            if case .list(let items) = child.content {
-                items.forEach { visitOutcomeItem($0) }
+            if child.isList {
+                child.children.forEach { visitOutcomeItem($0) }
             } else {
                 visitOutcomeItem(child)
             }
@@ -227,7 +247,7 @@ struct FormWalker {
 
     private mutating func visitOutcomeItem(_ item: FormNode) {
         let item = grouped(item)
-        guard item.scalar == nil else {
+        guard !item.isScalar else {
             keepUnmapped(item)
             return
         }
@@ -254,12 +274,12 @@ struct FormWalker {
             keepUnmapped(node)  // `"Population": []`: not a value of the field, and not dropped
             return
         }
-        if case .section = node.content, definition.type != .urlList {
+        if node.isSection, definition.type != .urlList {
             keepUnmapped(node)  // a group where one value was expected: keep every value of it
             return
         }
-        if case .list(let items) = node.content, definition.type != .urlList {
-            items.forEach { bind(field, $0, criterion: criterion, outcome: outcome) }
+        if node.isList, definition.type != .urlList {
+            node.children.forEach { bind(field, $0, criterion: criterion, outcome: outcome) }
             return
         }
         // `<Población unidad="hab">7181469</Población>`: the value is the field's; its
@@ -269,7 +289,7 @@ struct FormWalker {
         if let index = slots[slot] {
             if definition.type == .urlList {
                 assignments[index].nodes.append(node)
-                statistics.mapped += node.leafCount
+                boundLeaves += node.leafCount
                 return
             }
             let first = assignments[index].nodes[0]
@@ -281,14 +301,14 @@ struct FormWalker {
         }
         slots[slot] = assignments.count
         assignments.append(FieldAssignment(field: field, nodes: [node], criterion: criterion, outcome: outcome))
-        statistics.mapped += node.leafCount
+        boundLeaves += node.leafCount
     }
 
     /// A criterion's `id` member: its text is the criterion itself (mapped); any attribute on it
     /// is a value no field takes.
     private mutating func consumeID(_ node: FormNode) {
         _ = detachingAttributes(node)
-        statistics.mapped += 1
+        accounts.mapped += 1
     }
 
     /// The node without XML attributes anywhere below it; each attribute is kept as unmapped.
@@ -329,14 +349,14 @@ struct FormWalker {
     private mutating func appendLeaves(of node: FormNode) {
         let entries = Self.unmappedEntries(of: node)
         unmapped += entries
-        statistics.unmapped += entries.count
+        accounts.unmapped += entries.count
     }
 
     /// A section, criterion, outcome item or list with nothing in it (`{}`, `[]`): consumed as
     /// it is (counted as mapped, like the structure it stands for). False for anything else.
     private mutating func consumeEmpty(_ node: FormNode) -> Bool {
         guard node.isEmptyContainer else { return false }
-        statistics.mapped += 1
+        accounts.mapped += 1
         return true
     }
 
@@ -364,6 +384,6 @@ struct FormWalker {
 
     private mutating func reject(_ node: FormNode, _ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
-        statistics.rejected += node.leafCount
+        accounts.rejected += node.leafCount
     }
 }

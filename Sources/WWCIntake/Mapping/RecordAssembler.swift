@@ -1,4 +1,4 @@
-/// Pass 3 of mapping: runs every bound value through its value rule and builds the record.
+/// Values and assembly: runs every bound value through its value rule and builds the record.
 ///
 /// Values were bound by `FormWalker`; here each goes through `ValueParser` for the form's
 /// regional locale (or, for JSON numbers, through `PlainNumber`, since JSON writes numbers
@@ -13,6 +13,8 @@ struct RecordAssembler {
     let trustsRegion: Bool
     private(set) var record: CanonicalApplication
     private(set) var diagnostics: [Diagnostic] = []
+    /// The walker's accounts, completed with the fate of every bound value.
+    private(set) var statistics = LeafStatistics()
     /// Numeric dates that the other day/month order would read differently, in form order.
     private var swappableDates: [(warning: ValueError, node: FormNode, field: String)] = []
 
@@ -26,6 +28,8 @@ struct RecordAssembler {
     }
 
     mutating func assemble(_ walker: FormWalker) {
+        statistics = walker.accounts
+        record.unmapped = walker.unmapped
         var criteria: [String: CanonicalApplication.Criterion] = [:]
         var outcomes = walker.outcomeItems.map { _ in CanonicalApplication.Outcome() }
         // Outcome values are parsed after the indicator is known (percent for broadband).
@@ -35,17 +39,19 @@ struct RecordAssembler {
                 if schema.field(assignment.field)?.type == .measure {
                     measures.append(assignment)
                 } else {
-                    assignOutcome(assignment, into: &outcomes[index])
+                    account(assignment) { $0.assignOutcome(assignment, into: &outcomes[index]) }
                 }
             } else if let id = assignment.criterion {
-                assignCriterion(assignment, into: &criteria[id, default: CanonicalApplication.Criterion(id: id)])
+                account(assignment) {
+                    $0.assignCriterion(assignment, into: &criteria[id, default: CanonicalApplication.Criterion(id: id)])
+                }
             } else {
-                assignTopLevel(assignment)
+                account(assignment) { $0.assignTopLevel(assignment) }
             }
         }
         for assignment in measures {
             guard let index = assignment.outcome else { continue }
-            assignMeasure(assignment, into: &outcomes[index])
+            account(assignment) { $0.assignMeasure(assignment, into: &outcomes[index]) }
         }
         // A criterion or outcome item whose values are all empty (an unfilled line of a blank
         // template) says nothing: it is left out rather than reported as missing its status.
@@ -61,6 +67,16 @@ struct RecordAssembler {
         record.outcomes = keptOutcomes.map { outcomes[$0] }
         checkRequired(walker: walker, outcomeItems: keptOutcomes.map { walker.outcomeItems[$0] })
         reportSwappableDates()
+    }
+
+    /// Places one assignment and accounts for its values: mapped, or in `unmapped` when the
+    /// record has no place for them.
+    private mutating func account(_ assignment: FieldAssignment, _ place: (inout RecordAssembler) -> Void) {
+        let before = record.unmapped.count
+        place(&self)
+        let kept = record.unmapped.count - before
+        statistics.mapped += assignment.nodes.reduce(0) { $0 + $1.leafCount } - kept
+        statistics.unmapped += kept
     }
 
     /// Numeric dates are read in the region's day/month order. A declared region, or one from

@@ -16,11 +16,25 @@ public struct ConversionResult: Sendable {
     /// The input file as given, when there was one.
     public var file: String?
     /// The canonical record; nil when any error was found (a rejected form writes no record).
+    /// An accepted form's findings are the record's `diagnostics`.
     public var record: CanonicalApplication?
-    /// Every finding, errors first, then by position; `file` is set on each.
-    public var diagnostics: [Diagnostic]
+    /// The findings of a rejected form (an accepted form's live in its record only).
+    private var rejectionDiagnostics: [Diagnostic]
     /// How every leaf value of the input was accounted for.
     public var statistics: LeafStatistics
+
+    /// `diagnostics` go to the record when there is one, else they are the rejection's.
+    public init(file: String?, record: CanonicalApplication?, diagnostics: [Diagnostic], statistics: LeafStatistics) {
+        self.file = file
+        var record = record
+        record?.diagnostics = diagnostics
+        self.record = record
+        self.rejectionDiagnostics = record == nil ? diagnostics : []
+        self.statistics = statistics
+    }
+
+    /// Every finding, errors first, then by position; `file` is set on each.
+    public var diagnostics: [Diagnostic] { record?.diagnostics ?? rejectionDiagnostics }
 
     public var isAccepted: Bool { record != nil }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Converts submitted forms into canonical records: read → locale → mapping → values → model.
+/// Converts submitted forms into canonical records: read → locale → mapping → values → model
+/// (see `ConversionSession.convert` for the stages).
 ///
 /// A `Converter` holds what is the same for every form (catalogs, the form schema, the label
 /// indexes of every language, each built when a form first needs it) and is safe to share
@@ -86,84 +87,133 @@ public final class ConversionSession {
         }
     }
 
-    public func convert(_ data: Data, file: String? = nil, format: SourceFormat? = nil) -> ConversionResult {
+    /// Why a stage stopped the conversion: the form is rejected with these findings.
+    private struct Rejection: Error {
+        var diagnostics: [Diagnostic]
         var statistics = LeafStatistics()
-        func finish(_ record: CanonicalApplication?, _ diagnostics: [Diagnostic]) -> ConversionResult {
-            let sorted = diagnostics.enumerated().sorted { lhs, rhs in
-                let (l, r) = (lhs.element, rhs.element)
-                if l.severity != r.severity { return l.severity < r.severity }
-                let lineOrder = (l.line ?? .max, l.column ?? 0)
-                let rightOrder = (r.line ?? .max, r.column ?? 0)
-                if lineOrder != rightOrder { return lineOrder < rightOrder }
-                return lhs.offset < rhs.offset
-            }.map { diagnostic in
-                var diagnostic = diagnostic.element
-                diagnostic.file = file
-                return diagnostic
-            }
-            let accepted = !sorted.contains { $0.severity == .error }
-            var record = accepted ? record : nil
-            record?.diagnostics = sorted
-            return ConversionResult(file: file, record: record, diagnostics: sorted, statistics: statistics)
-        }
+    }
 
-        // Reading
-        let sourceFormat = format ?? FormReader.format(forPath: file ?? "", data: data) ?? .json
-        let read = FormReader.read(data, format: sourceFormat, limits: converter.options.limits)
+    /// The stages, in the order the README draws them; each takes what the earlier ones
+    /// produced and none reaches back into an earlier one. The region, the second half of
+    /// locale resolution, needs the applicant's country, which only the map stage finds: it
+    /// runs on the map's result, before any value is read.
+    ///
+    ///     read → resolve the language → map keys → resolve the region → values + assembly
+    public func convert(_ data: Data, file: String? = nil, format: SourceFormat? = nil) -> ConversionResult {
+        do throws(Rejection) {
+            let sourceFormat = format ?? FormReader.format(forPath: file ?? "", data: data) ?? .json
+            let (document, export, readFindings) = try read(data, format: sourceFormat)
+            let language = try resolveLanguage(document, findings: readFindings)
+            let mapping = map(document, export: export, language: language)
+            let findings = readFindings + language.resolution.warnings + mapping.diagnostics
+            let region = try resolveRegion(language.resolution, country: mapping.country, findings: findings,
+                                           statistics: mapping.statistics)
+            let source = CanonicalApplication.Source(
+                file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: language.resolution.declared,
+                locale: region.parser.locale, localeSource: region.source, export: export?.export)
+            var assembler = RecordAssembler(schema: converter.schema, labels: language.resolver.labels, parser: region.parser,
+                                            source: source, trustsRegion: region.isGiven)
+            assembler.assemble(mapping)
+            return Self.result(file: file, record: assembler.record, diagnostics: findings + assembler.diagnostics,
+                               statistics: assembler.statistics)
+        } catch {
+            return Self.result(file: file, record: nil, diagnostics: error.diagnostics, statistics: error.statistics)
+        }
+    }
+
+    /// The result: findings errors first, then by position (input order among equals), each
+    /// naming the file; the record only when no finding is an error.
+    private static func result(file: String?, record: CanonicalApplication?, diagnostics: [Diagnostic],
+                               statistics: LeafStatistics) -> ConversionResult {
+        let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element, rhs.element)
+            if l.severity != r.severity { return l.severity < r.severity }
+            let lineOrder = (l.line ?? .max, l.column ?? 0)
+            let rightOrder = (r.line ?? .max, r.column ?? 0)
+            if lineOrder != rightOrder { return lineOrder < rightOrder }
+            return lhs.offset < rhs.offset
+        }.map { diagnostic in
+            var diagnostic = diagnostic.element
+            diagnostic.file = file
+            return diagnostic
+        }
+        let accepted = !sorted.contains { $0.severity == .error }
+        return ConversionResult(file: file, record: accepted ? record : nil, diagnostics: sorted, statistics: statistics)
+    }
+
+    // MARK: Stages
+
+    /// Read: the form tree, with JSON exports' group-path keys read as sections and a form
+    /// system's metadata taken out (it is no field, and must not count as labels). Not a form
+    /// at all (a record `intake` wrote, a JSON top level that is no object): rejected.
+    private func read(_ data: Data, format: SourceFormat) throws(Rejection)
+        -> (FormDocument, ExportFindings?, [Diagnostic]) {
+        let read = FormReader.read(data, format: format, limits: converter.options.limits)
         guard var document = read.document, !read.diagnostics.contains(where: { $0.severity == .error }) else {
-            return finish(nil, read.diagnostics)
+            throw Rejection(diagnostics: read.diagnostics)
         }
         if let record = Self.canonicalRecordMark(document) {
-            return finish(nil, read.diagnostics + [record])
+            throw Rejection(diagnostics: read.diagnostics + [record])
         }
         if document.format == .json, let found = Self.nonObjectKind(document.root) {
-            return finish(nil, read.diagnostics + [.error(.jsonNotObject, arguments: ["found": .text(found)],
-                                                          path: "", location: document.root.location)])
+            throw Rejection(diagnostics: read.diagnostics + [.error(.jsonNotObject, arguments: ["found": .text(found)],
+                                                                     path: "", location: document.root.location)])
         }
-        // Exports of form systems: group-path keys are sections; the system's metadata is no field.
         if document.format == .json {
             GroupPaths.split(document.root, isWholeKey: converter.isWholeKey)
         }
         let export = converter.exportRecognizer.recognize(&document)
-        // Locale: the language first; the region may come from the country field.
+        return (document, export, read.diagnostics)
+    }
+
+    /// Resolve the language (`--locale`, declared, or detected) and its key resolver.
+    private func resolveLanguage(_ document: FormDocument, findings: [Diagnostic]) throws(Rejection)
+        -> (resolution: LocaleResolver.Resolution, resolver: KeyResolver) {
         let resolution: LocaleResolver.Resolution
         switch converter.localeResolver.resolve(document, option: converter.options.locale, cache: resolutions) {
         case .success(let value): resolution = value
-        case .failure(let diagnostic): return finish(nil, read.diagnostics + [diagnostic])
+        case .failure(let diagnostic): throw Rejection(diagnostics: findings + [diagnostic])
         }
         guard let resolver = converter.resolvers.resolver(for: resolution.language) else {
-            return finish(nil, read.diagnostics + [.error(.localeUndetermined, arguments: [
+            throw Rejection(diagnostics: findings + [.error(.localeUndetermined, arguments: [
                 "candidates": .text(converter.resolvers.languages.joined(separator: ", ")),
             ])])
         }
-        // Mapping, pass 1: bind keys.
-        var walker = FormWalker(resolver: resolver, cache: resolutions)
-        walker.walk(document, export: export)
-        statistics = walker.statistics
-        var diagnostics = read.diagnostics + resolution.warnings + walker.diagnostics
+        return (resolution, resolver)
+    }
 
-        let (locale, localeSource, trustsRegion) = regionalLocale(resolution, walker: walker)
-        let parser: ValueParser
-        do {
-            parser = try valueParser(for: locale)
-        } catch {
-            return finish(nil, diagnostics + [.error(error.code, arguments: error.arguments.merging(["value": .text(locale)]) { a, _ in a })])
+    /// Map: one walk binds every key to a field, criterion or section; no value is read yet.
+    private func map(_ document: FormDocument, export: ExportFindings?,
+                     language: (resolution: LocaleResolver.Resolution, resolver: KeyResolver)) -> FormWalker {
+        var walker = FormWalker(resolver: language.resolver, cache: resolutions)
+        walker.walk(document, export: export)
+        return walker
+    }
+
+    /// Resolve the region, and the value parser of the regional locale: as requested when it
+    /// has a region; else the language with the region of `applicant.country` (`es` + Mexico →
+    /// `es-MX`, since number, date and currency conventions differ by region); else the
+    /// language's likely region from CLDR. `isGiven`: the region was requested or comes from
+    /// the country rather than guessed.
+    private func resolveRegion(_ resolution: LocaleResolver.Resolution, country: String?, findings: [Diagnostic],
+                               statistics: LeafStatistics) throws(Rejection)
+        -> (parser: ValueParser, source: CanonicalApplication.LocaleSource, isGiven: Bool) {
+        let (locale, source, isGiven): (String, CanonicalApplication.LocaleSource, Bool)
+        let language = resolution.language
+        if let requested = resolution.requested, requested.contains("-") {
+            (locale, source, isGiven) = (requested, resolution.source, true)
+        } else if let country, let parser = try? valueParser(for: language), let code = try? parser.country(country) {
+            (locale, source, isGiven) = (ValueParser.regionalLocale(language: language, country: code), .country, true)
+        } else {
+            (locale, source, isGiven) = (ValueParser.likelyLocale(language: language), resolution.source, false)
         }
-        // Values and model.
-        let source = CanonicalApplication.Source(
-            file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: resolution.declared,
-            locale: parser.locale, localeSource: localeSource, export: export?.export)
-        var assembler = RecordAssembler(schema: converter.schema, labels: resolver.labels, parser: parser, source: source,
-                                        trustsRegion: trustsRegion)
-        assembler.assemble(walker)
-        var record = assembler.record
-        // Values the assembler moved to `unmapped` (fields the record does not model) were
-        // counted as mapped by the walker.
-        statistics.mapped -= record.unmapped.count
-        statistics.unmapped += record.unmapped.count
-        record.unmapped = walker.unmapped + record.unmapped
-        diagnostics += assembler.diagnostics
-        return finish(record, diagnostics)
+        do {
+            return (try valueParser(for: locale), source, isGiven)
+        } catch {
+            throw Rejection(diagnostics: findings + [.error(error.code, arguments: error.arguments.merging([
+                "value": .text(locale),
+            ]) { a, _ in a })], statistics: statistics)
+        }
     }
 
     /// `input.canonical_record` when the document is a record `intake` wrote (a JSON object
@@ -176,27 +226,6 @@ public final class ConversionSession {
               scalar.kind == .string, scalar.text.hasPrefix("wwc-application/") else { return nil }
         return .error(.inputCanonicalRecord, arguments: ["schema": .text(scalar.text)], path: schema.path,
                       location: schema.location, value: scalar.text)
-    }
-
-    /// The effective regional locale: as requested when it has a region; else the language
-    /// with the region of `applicant.country` (`es` + Mexico → `es-MX`, since number, date and
-    /// currency conventions differ by region); else the language's likely region from CLDR.
-    /// The last element says whether the region was given (requested or from the country)
-    /// rather than guessed.
-    private func regionalLocale(_ resolution: LocaleResolver.Resolution,
-                                walker: FormWalker) -> (String, CanonicalApplication.LocaleSource, Bool) {
-        if let requested = resolution.requested, requested.contains("-") {
-            return (requested, resolution.source, true)
-        }
-        let language = resolution.language
-        if let assignment = walker.assignments.first(where: { $0.field == "applicant.country" }),
-           let raw = assignment.nodes.first?.scalar?.text,
-           let parser = try? valueParser(for: language),
-           let country = try? parser.country(raw)
-        {
-            return (ValueParser.regionalLocale(language: language, country: country), .country, true)
-        }
-        return (ValueParser.likelyLocale(language: language), resolution.source, false)
     }
 
     private func valueParser(for locale: String) throws(ValueError) -> ValueParser {

@@ -131,6 +131,7 @@ public struct FormNode: Sendable, Hashable {
     /// An array or object with nothing in it (`[]`, `{}`), which is a value of its own.
     public var isEmptyContainer: Bool {
         guard !isScalar else { return false }
+        if view == View() { return record.firstChild < 0 && record.firstAttribute < 0 }
         return children.isEmpty && !hasAttributes
     }
 
