@@ -181,7 +181,7 @@ struct CatalogFileParser {
 
     private mutating func strings(_ node: FormNode, key: String) -> [String]? {
         guard case .list(let items) = node.content, !items.isEmpty,
-              items.allSatisfy({ $0.scalar?.kind == .string }) else {
+              items.allSatisfy({ $0.scalarKind == .string }) else {
             report(.error, .catalogInvalid, ["key": .text(key), "expected": "list"], node: node)
             return nil
         }

@@ -60,7 +60,7 @@ struct ExportSystemsReader: DataFileReader {
         let member = DataFileReading.member
         func texts(_ node: FormNode?) -> [String]? {
             guard let node, case .list(let items) = node.content else { return nil }
-            let texts = items.compactMap { $0.scalar?.kind == .string ? $0.scalar?.text : nil }
+            let texts = items.compactMap { $0.scalarKind == .string ? $0.scalar?.text : nil }
             return texts.count == items.count && !texts.contains(where: \.isEmpty) ? texts : nil
         }
         guard let list = member(root, "systems"), case .list(let nodes) = list.content else {

@@ -265,17 +265,17 @@ struct RecordAssembler {
     /// the locale.
     private mutating func parseNumber(_ assignment: FieldAssignment, kind: ValueKind,
                                       _ rule: (String) throws(ValueError) -> Parsed<String>) -> String? {
-        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, rule) }
+        guard assignment.nodes[0].scalarKind == .number else { return parse(assignment, rule) }
         return parseJSONNumber(assignment, kind: kind)?.stringValue
     }
 
     private mutating func parseInteger(_ assignment: FieldAssignment) -> Int? {
-        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.integer) }
+        guard assignment.nodes[0].scalarKind == .number else { return parse(assignment, parser.integer) }
         return parseJSONNumber(assignment, kind: .integer)?.integerValue
     }
 
     private mutating func parseYear(_ assignment: FieldAssignment) -> Int? {
-        guard assignment.nodes[0].scalar?.kind == .number else { return parse(assignment, parser.year) }
+        guard assignment.nodes[0].scalarKind == .number else { return parse(assignment, parser.year) }
         return parseJSONNumber(assignment, kind: .year)?.integerValue
     }
 
@@ -289,7 +289,7 @@ struct RecordAssembler {
     private mutating func parseEnum<Value>(_ assignment: FieldAssignment, _ synonyms: [String: Value],
                                            _ canonical: (String) -> Value?, examples: String) -> Value? {
         let node = assignment.nodes[0]
-        if node.scalar?.kind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
+        if node.scalarKind == .bool, let value = canonical(node.scalar?.text == "true" ? "met" : "not_met") {
             return value
         }
         guard let raw = rawText(node) else { return nil }

@@ -66,16 +66,20 @@ public struct FormNode: Sendable, Hashable {
     public var isScalar: Bool { !view.asGroup && !record.isContainer }
 
     public var scalar: FormScalar? {
+        guard let kind = scalarKind else { return nil }
+        return FormScalar(tree.string(index), kind: kind)
+    }
+
+    /// `scalar?.kind`, without making the text.
+    public var scalarKind: FormScalar.Kind? {
         guard !view.asGroup else { return nil }
-        let kind: FormScalar.Kind
         switch record.kind {
-        case .string: kind = .string
-        case .number: kind = .number
-        case .bool: kind = .bool
-        case .null: kind = .null
+        case .string: return .string
+        case .number: return .number
+        case .bool: return .bool
+        case .null: return .null
         case .section, .list: return nil
         }
-        return FormScalar(tree.string(index), kind: kind)
     }
 
     public var content: Content {
