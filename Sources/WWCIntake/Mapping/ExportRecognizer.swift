@@ -21,6 +21,16 @@ struct ExportFindings: Sendable {
 /// matched from the root only, so an outcome item's `meta` stays the target even in an export.
 struct ExportRecognizer: Sendable {
     let systems: [ExportSystem]
+    /// Per system, each name that recognizes it with its first segment (`meta` of
+    /// `meta/instanceID`), split once here rather than for every form.
+    private let recognizers: [[(name: String, first: String)]]
+
+    init(systems: [ExportSystem]) {
+        self.systems = systems
+        self.recognizers = systems.map { system in
+            system.recognizedBy.map { ($0, String($0.prefix { $0 != "/" })) }
+        }
+    }
 
     /// Takes the recognized system's metadata out of `document` and returns it; nil (and the
     /// document untouched) when no system recognizes it.
@@ -30,12 +40,10 @@ struct ExportRecognizer: Sendable {
         let root = document.root
         // The names at the root, once: most forms are no export, and this is all they cost.
         let rootNames = Set(root.attributesAndChildren.map { Self.writtenName(of: $0, format: format) })
-        guard let system = systems.first(where: { system in
-            system.recognizedBy.contains { name in
-                let first = name.prefix { $0 != "/" }
-                return rootNames.contains(String(first)) && Self.node(at: name, in: root, format: format) != nil
-            }
+        guard let index = recognizers.firstIndex(where: { names in
+            names.contains { rootNames.contains($0.first) && Self.node(at: $0.name, in: root, format: format) != nil }
         }) else { return nil }
+        let system = systems[index]
 
         var findings = ExportFindings(export: CanonicalApplication.Export(system: system.system))
         // The name each member is taken from: the first one present with a usable value.

@@ -198,8 +198,8 @@ public final class FormTree: @unchecked Sendable {
         switch node.step {
         case .element, .attribute:
             let name = keys[Int(node.name)]
-            let local = name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
-            return node.step == .attribute ? "@" + local : String(local)
+            let local = name.utf8.lastIndex(of: UInt8(ascii: ":")).map { String(name[name.utf8.index(after: $0)...]) } ?? name
+            return node.step == .attribute ? "@" + local : local
         case .textRun: return "text()"
         default: return ""
         }

@@ -109,7 +109,6 @@ struct XMLTreeState {
             case id, label, name, xmlLang, lang, value
         }
 
-        let written: String
         /// Key ids: the name as written (prefix included), the element key it gives (`_` read
         /// as a space) and the local name (an attribute's key).
         let writtenID: Int32
@@ -541,7 +540,9 @@ struct XMLTreeState {
         {
             // The input simply stops inside an element (a truncated file): say what is missing.
             diagnostic.arguments["detail"] = "Premature end of data"
-            if let name = names[open.name]?.written { diagnostic.arguments["expected"] = .text("</\(name)>") }
+            if let name = names[open.name].map({ storage.keys.string($0.writtenID) }) {
+                diagnostic.arguments["expected"] = .text("</\(name)>")
+            }
         }
         return diagnostic
     }
@@ -561,27 +562,38 @@ struct XMLTreeState {
         return nil
     }
 
+    /// A name's key ids and role, made once per name and document (libxml2 interns names per
+    /// parser) straight from its bytes: no `String` is made for it.
     private mutating func cachedName(_ key: NameKey) -> CachedName {
         if let cached = names[key] { return cached }
-        let local = String(cString: key.local.assumingMemoryBound(to: CChar.self))
-        let prefix = key.prefix.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) }
-        let written = prefix.map { $0 + ":" + local } ?? local
+        let localPointer = key.local.assumingMemoryBound(to: UInt8.self)
+        let local = UnsafeBufferPointer(start: localPointer, count: strlen(key.local.assumingMemoryBound(to: CChar.self)))
+        let prefix = key.prefix.map {
+            UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: strlen($0.assumingMemoryBound(to: CChar.self)))
+        }
+        func equals(_ bytes: UnsafeBufferPointer<UInt8>?, _ text: StaticString) -> Bool {
+            guard let bytes else { return false }
+            return bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
         let role: CachedName.Role =
-            switch (prefix, local) {
-            case (nil, "id"): .id
-            case (nil, "label"): .label
-            case (nil, "name"): .name
-            case ("xml", "lang"): .xmlLang
-            case (nil, "lang"): .lang
-            default: .value
+            if prefix == nil {
+                equals(local, "id") ? .id : equals(local, "label") ? .label : equals(local, "name") ? .name
+                    : equals(local, "lang") ? .lang : .value
+            } else {
+                equals(prefix, "xml") && equals(local, "lang") ? .xmlLang : .value
             }
-        // Byte-wise: Foundation's `replacingOccurrences` cost ~13 K instructions a name, and
-        // every document brings its own names (libxml2 interns them per parser).
-        let localKey = local.utf8.contains(UInt8(ascii: "_"))
-            ? String(decoding: local.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-            : local
-        let cached = CachedName(written: written, writtenID: storage.keys.intern(written),
-                                localKeyID: storage.keys.intern(localKey), localID: storage.keys.intern(local), role: role)
+        let localID = storage.keys.intern(local)
+        var writtenID = localID
+        if let prefix {
+            let written = Array(prefix) + [UInt8(ascii: ":")] + Array(local)
+            writtenID = written.withUnsafeBufferPointer { storage.keys.intern($0) }
+        }
+        var localKeyID = localID
+        if local.contains(UInt8(ascii: "_")) {
+            let localKey = local.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+            localKeyID = localKey.withUnsafeBufferPointer { storage.keys.intern($0) }
+        }
+        let cached = CachedName(writtenID: writtenID, localKeyID: localKeyID, localID: localID, role: role)
         names[key] = cached
         return cached
     }
