@@ -4,19 +4,19 @@ internal import CLibCrypto
 ///
 /// Foundation on Linux has no digest API, and pulling in swift-crypto for one hash would
 /// double the build time. The system's libcrypto (OpenSSL) does it in assembly tuned for each
-/// CPU, with the SHA extensions where the CPU has them. Its one-shot `SHA256` skips the EVP
-/// layer's per-call algorithm look-up, which would cost more than hashing a small form.
+/// CPU, with the SHA extensions where the CPU has them (`wwc_sha256` in the module's shim:
+/// the low-level calls, without the EVP layer's per-call algorithm look-up).
 package struct SHA256 {
     /// Lower-case hex digest.
     package static func hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         digest.withUnsafeMutableBufferPointer { digest in
             let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-                _ = CLibCrypto.SHA256(buffer.baseAddress, buffer.count, digest.baseAddress)
+                wwc_sha256(buffer.baseAddress, buffer.count, digest.baseAddress)
             }
             if done == nil {
                 Array(bytes).withUnsafeBufferPointer {
-                    _ = CLibCrypto.SHA256($0.baseAddress, $0.count, digest.baseAddress)
+                    wwc_sha256($0.baseAddress, $0.count, digest.baseAddress)
                 }
             }
         }
