@@ -50,10 +50,10 @@ struct RegisterCommand: AsyncParsableCommand {
 
         func validate() throws {
             if let bad = states.first(where: { ReviewState(rawValue: $0) == nil }) {
-                throw ValidationError("--state takes received, needs_changes, accepted or rejected (got '\(bad)')")
+                throw usageError(.optionInvalid, ["option": "--state", "rule": "state", "value": .text(bad)])
             }
             if let bad = levels.first(where: { CertificationLevel(rawValue: $0) == nil }) {
-                throw ValidationError("--level takes none, silver, gold or platinum (got '\(bad)')")
+                throw usageError(.optionInvalid, ["option": "--level", "rule": "level", "value": .text(bad)])
             }
         }
 
@@ -245,13 +245,13 @@ struct RegisterCommand: AsyncParsableCommand {
 
         func validate() throws {
             if id == nil, filter == ApplicationFilter() {
-                throw ValidationError("give an application id, or --where-state/--where-level/--where-country/--where-cycle to select applications")
+                throw usageError(.optionSelection, ["conflict": "false"])
             }
             if id != nil, filter != ApplicationFilter() {
-                throw ValidationError("give an application id or --where-… filters, not both")
+                throw usageError(.optionSelection, ["conflict": "true"])
             }
             if let bad = whereLevels.first(where: { CertificationLevel(rawValue: $0) == nil }) {
-                throw ValidationError("--where-level takes none, silver, gold or platinum (got '\(bad)')")
+                throw usageError(.optionInvalid, ["option": "--where-level", "rule": "level", "value": .text(bad)])
             }
         }
 

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: RegisterOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (0...65535).contains(port) else { throw usageError(.optionInvalid, ["option": "--port", "rule": "port", "value": .text(String(port))]) }
     }
 
     func run() async throws {

@@ -58,9 +58,11 @@ struct RegisterOptions: ParsableArguments {
     var language: String = "en"
 
     func validate() throws {
-        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number") }
+        guard maxBytes > 0 else {
+            throw usageError(.optionInvalid, ["option": "--max-bytes", "rule": "positive", "value": .text(String(maxBytes))])
+        }
         guard ["en", "es", "pt", "fr"].contains(language.prefix(2).lowercased()) else {
-            throw ValidationError("--lang takes en, es, pt or fr (got '\(language)')")
+            throw usageError(.optionInvalid, ["option": "--lang", "rule": "language", "value": .text(language)])
         }
     }
 
@@ -122,4 +124,9 @@ enum Output {
         let diagnostic = Diagnostic(.error, refusal.code, arguments: refusal.arguments)
         error("error: \(catalogs.render(diagnostic, language: language)) [\(refusal.code.rawValue)]")
     }
+}
+
+/// A usage error in the catalogs' words and the `--lang` language (`UsageMessage`).
+func usageError(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> ValidationError {
+    ValidationError(UsageMessage.text(code, arguments))
 }

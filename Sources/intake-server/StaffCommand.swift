@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WWCIntake
 import WWCReview
 
 /// `intake staff password NAME`: sets a staff member's password for the review pages.
@@ -37,7 +38,7 @@ struct StaffPasswordCommand: ParsableCommand {
 
     func validate() throws {
         guard !name.isEmpty, name.count <= 64, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-            throw ValidationError("the user name must be 1 to 64 characters without spaces")
+            throw usageError(.optionInvalid, ["option": "NAME", "rule": "userName", "value": .text(name)])
         }
     }
 

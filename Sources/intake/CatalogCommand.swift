@@ -19,7 +19,7 @@ enum CatalogCLI {
             throw ValidationError("cannot find the locales/ folder; pass it as an argument or set WWC_INTAKE_LOCALES")
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ValidationError("no such folder: \(url.path)")
+            throw usageError(.inputUnreadable, ["file": .text(url.path), "reason": .text(String(cString: strerror(ENOENT)))])
         }
         return url
     }

@@ -77,7 +77,7 @@ struct CatalogExportCommand: ParsableCommand {
 
     func validate() throws {
         guard CatalogXLIFF.versions.contains(xliffVersion) else {
-            throw ValidationError("--xliff-version must be 2.1 or 2.0, not “\(xliffVersion)”.")
+            throw usageError(.optionInvalid, ["option": "--xliff-version", "rule": "xliffVersion", "value": .text(xliffVersion)])
         }
     }
 
@@ -87,7 +87,8 @@ struct CatalogExportCommand: ParsableCommand {
         let set = try catalogs.load()
         guard let xliff = CatalogXLIFF.export(set, locale: locale, version: xliffVersion,
                                               inherited: overridesOnly ? .omitted : .marked) else {
-            throw ValidationError("cannot export \(locale): it is the reference language, or an overlay without a base catalog")
+            throw usageError(.optionInvalid, ["option": "--locale", "rule": "exportLocale", "value": .text(locale),
+                                              "available": .text((set.languages + set.overlays).filter { $0 != CatalogSet.referenceLanguage }.sorted().joined(separator: ", "))])
         }
         if let output {
             try Data(xliff.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -115,8 +116,10 @@ struct CatalogImportCommand: ParsableCommand {
         let set = try catalogOptions.load()
         let catalogs: CatalogSet? = set
         let lang = language.code
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read \(file)")
+        let data: Data
+        switch InputFile.read(URL(fileURLWithPath: file)) {
+        case .success(let contents): data = contents
+        case .failure(let diagnostic): throw ValidationError(set.render(diagnostic, language: lang) + " [\(diagnostic.code)]")
         }
         let result = CatalogXLIFF.importing(data, file: file, into: set)
         for diagnostic in result.diagnostics {

@@ -51,7 +51,9 @@ struct LimitOptions: ParsableArguments {
 
     func validate() throws {
         guard maxBytes > 0, maxDepth > 0, maxNodes > 0, maxValueBytes > 0 else {
-            throw ValidationError("limits must be positive numbers")
+            let (option, value) = [("--max-bytes", maxBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes),
+                                   ("--max-value-bytes", maxValueBytes)].first { $0.1 <= 0 }!
+            throw usageError(.optionInvalid, ["option": .text(option), "rule": "positive", "value": .text(String(value))])
         }
     }
 }
@@ -64,7 +66,7 @@ struct LanguageOption: ParsableArguments {
 
     func validate() throws {
         guard ["en", "es", "pt", "fr"].contains(language.prefix(2).lowercased()) else {
-            throw ValidationError("--lang takes en, es, pt or fr (got '\(language)')")
+            throw usageError(.optionInvalid, ["option": "--lang", "rule": "language", "value": .text(language)])
         }
     }
 
@@ -82,7 +84,7 @@ struct LocaleOption: ParsableArguments {
         do {
             _ = try ValueParser.locale(locale)
         } catch {
-            throw ValidationError("--locale '\(locale)' is not a valid locale such as es-MX or pt-BR")
+            throw usageError(.localeInvalid, ["value": .text(locale)])
         }
     }
 
@@ -100,4 +102,9 @@ struct LocaleOption: ParsableArguments {
             "error: --locale '\(locale)': there is no catalog for the language '\(language)'; available: \(catalogs.languages.sorted().joined(separator: ", "))\n")
         throw ExitCode(2)
     }
+}
+
+/// A usage error in the catalogs' words and the `--lang` language (`UsageMessage`).
+func usageError(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> ValidationError {
+    ValidationError(UsageMessage.text(code, arguments))
 }

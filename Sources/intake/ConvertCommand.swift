@@ -53,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw usageError(.optionInvalid, ["option": "--jobs", "rule": "atLeastOne", "value": .text(String(jobs))]) }
     }
 
     func run() throws {

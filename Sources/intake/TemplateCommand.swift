@@ -22,7 +22,8 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let set = try catalogs.load()
         guard let template = FormTemplate.make(set, locale: locale, format: format) else {
-            throw ValidationError("no catalog for \(locale); available: \(set.languages.joined(separator: ", "))")
+            throw usageError(.optionInvalid, ["option": "--locale", "rule": "catalogLanguage", "value": .text(locale),
+                                              "available": .text(set.languages.joined(separator: ", "))])
         }
         Terminal.standardOutput.write(template)
     }

@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors: a form with a warning is invalid (exit 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Show at most N diagnostics in all; the summary still counts every one and says how many were shown.",
         valueName: "n"))
     var maxErrors: Int?
@@ -54,8 +54,10 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
+        guard jobs >= 1 else { throw usageError(.optionInvalid, ["option": "--jobs", "rule": "atLeastOne", "value": .text(String(jobs))]) }
+        if let maxErrors, maxErrors < 0 {
+            throw usageError(.optionInvalid, ["option": "--max-errors", "rule": "zeroOrMore", "value": .text(String(maxErrors))])
+        }
     }
 
     func run() throws {

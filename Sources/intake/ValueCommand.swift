@@ -57,10 +57,10 @@ struct ValueCommand: ParsableCommand {
 
     func validate() throws {
         if type != .locale && locale == nil {
-            throw ValidationError("--locale is required for --type \(type.rawValue).")
+            throw usageError(.optionRequired, ["option": "--locale", "context": .text("--type \(type.rawValue)")])
         }
         for entry in countrySynonyms where !entry.contains("=") {
-            throw ValidationError("--country-synonym wants NAME=CODE, got '\(entry)'.")
+            throw usageError(.optionInvalid, ["option": "--country-synonym", "rule": "synonym", "value": .text(entry)])
         }
     }
 

@@ -39,8 +39,29 @@ import Testing
     func negativeJobsSaysWhatIsWrong(command: String) throws {
         let run = try IntakeExecutable.run([command, "samples/en", "--jobs", "-1"])
         #expect(run.status == 64 || run.status == 2)
-        #expect(run.stderr.contains("--jobs must be at least 1"))
+        #expect(run.stderr.contains("Error: --jobs takes a whole number of 1 or more, not “-1”. [option.invalid]"))
         #expect(!run.stderr.contains("Missing value"))
+    }
+
+    /// Option errors come from the catalogs, in the `--lang` language (option names, values
+    /// and codes stay as typed).
+    @Test(arguments: [
+        ("en", ["convert", "samples/en", "--jobs", "0"], "--jobs takes a whole number of 1 or more, not “0”. [option.invalid]"),
+        ("es", ["validate", "samples/en", "--max-errors", "-1"], "--max-errors admite un número entero de 0 o más, no «-1». [option.invalid]"),
+        ("pt", ["validate", "samples/en", "--lang", "xx"], "--lang takes en, es, pt or fr, not “xx”. [option.invalid]"),
+        ("pt", ["value", "12", "--type", "integer"], "--locale é obrigatório com --type integer. [option.required]"),
+        ("fr", ["convert", "samples/en", "--max-depth", "0"], "--max-depth attend un nombre supérieur à 0, et non «\u{A0}0\u{A0}». [option.invalid]"),
+        ("fr", ["serve", "--port", "70000"], "--port attend un numéro de port de 0 à 65535, et non «\u{A0}70000\u{A0}». [option.invalid]"),
+        ("en", ["template", "--locale", "de"], "--locale takes a language with a catalog (en, es, fr, pt), not “de”. [option.invalid]"),
+        ("es", ["catalog", "import", "/nonexistent/es.xlf"], "No se puede leer /nonexistent/es.xlf: No such file or directory. [input.unreadable]"),
+    ])
+    func optionErrorsInTheLangLanguage(language: String, arguments: [String], message: String) throws {
+        // An invalid --lang itself cannot choose the language: its error is in English.
+        // (`template` has no --lang: its language is the catalog's.)
+        let withLanguage = arguments.contains("--lang") || arguments[0] == "template" ? arguments : arguments + ["--lang", language]
+        let run = try IntakeExecutable.run(withLanguage)
+        #expect(run.status == 64 || run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: " + message), "\(run.stderr)")
     }
 
     @Test func brokenCatalogIsReportedWithItsMessage() throws {

@@ -75,6 +75,13 @@ extension DiagnosticCode {
 }
 
 extension DiagnosticCode {
+    // The command line: option values the commands' own rules refuse
+    public static let optionInvalid: Self = "option.invalid"
+    public static let optionRequired: Self = "option.required"
+    public static let optionSelection: Self = "option.selection"
+}
+
+extension DiagnosticCode {
     // Scoring: the rubric file
     public static let rubricMalformed: Self = "rubric.malformed"
     public static let rubricInvalid: Self = "rubric.invalid"

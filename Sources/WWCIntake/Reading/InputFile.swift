@@ -22,7 +22,19 @@ public enum InputFile {
         do {
             return .success(try Data(contentsOf: url))
         } catch {
-            return failure(.inputUnreadable, ["file": .text(path), "reason": .text(error.localizedDescription)])
+            return failure(.inputUnreadable, ["file": .text(path), "reason": .text(systemReason(error))])
         }
+    }
+
+    /// The operating system's words for why a file could not be read ("No such file or
+    /// directory"), as the other commands report it, rather than Foundation's wrapper sentence.
+    static func systemReason(_ error: any Error) -> String {
+        let error = error as NSError
+        let posix = [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }
+            .first { $0.domain == NSPOSIXErrorDomain }
+        if let posix { return String(cString: strerror(Int32(posix.code))) }
+        if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoSuchFileError { return String(cString: strerror(ENOENT)) }
+        if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoPermissionError { return String(cString: strerror(EACCES)) }
+        return error.localizedDescription
     }
 }
