@@ -126,12 +126,9 @@ struct ConvertCommand: ParsableCommand {
                 let stale = outFolderPath.flatMap { Self.removeStaleRecord($0 + names[index]) }
                 return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages, removedStale: stale)
             }
-            // The converter hands the record the same diagnostics as the result; render anew
-            // only if a caller ever made them differ.
-            let recordMessages = record.diagnostics == result.diagnostics
-                ? rendered : record.diagnostics.map { catalogs.render($0, language: lang) }
+            // An accepted form's diagnostics are its record's: the same messages serve both.
             if let outFolderPath {
-                let bytes = record.serializedUTF8(pretty: true, messages: recordMessages, newline: true)
+                let bytes = record.serializedUTF8(pretty: true, messages: rendered, newline: true)
                 let path = outFolderPath + names[index]
                 do {
                     try folders.prepare(names[index])
@@ -142,7 +139,7 @@ struct ConvertCommand: ParsableCommand {
                 }
                 return ConvertOutput(result: result, line: nil, writeError: nil, messages: messages)
             }
-            let line = record.serializedUTF8(pretty: single, messages: recordMessages, newline: true)
+            let line = record.serializedUTF8(pretty: single, messages: rendered, newline: true)
             return ConvertOutput(result: result, line: line, writeError: nil, messages: messages)
         }, deliver: { (index: Int, output: ConvertOutput) in
             var output = output
