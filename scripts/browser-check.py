@@ -88,10 +88,9 @@ def main():
     args = parser.parse_args()
     versions_match()
     from selenium import webdriver
-    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.common.exceptions import NoAlertPresentException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     workdir = Path(tempfile.mkdtemp(prefix="intake-browser-"))
@@ -113,9 +112,13 @@ def main():
 
     def navigate(element):
         """Clicks something that loads a page, and waits for the new page (no stale reads)."""
-        page = driver.find_element(By.TAG_NAME, "html")
+        # A mark on the old document's window: it is gone once the new document has loaded. (Selenium's
+        # staleness_of polls an element that the navigation may detach mid-call, which chromedriver
+        # sometimes reports as an inspector error rather than a stale element.)
+        driver.execute_script("window.__intakeOldPage = true;")
         element.click()
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
+            "return document.readyState === 'complete' && window.__intakeOldPage === undefined;"))
 
     def downloaded(name_pattern):
         for _ in range(100):
