@@ -1,5 +1,5 @@
 import Testing
-import WWCIntake
+@testable import WWCIntake
 
 @Suite struct ValueContactTests {
     let parser = try! ValueParser(locale: "es-MX", countrySynonyms: ["EE. UU.": "US", "EUA": "us"])
@@ -24,6 +24,23 @@ import WWCIntake
         }
         // Synonyms only count where given.
         #expect(code { try ValueParser(locale: "es-MX").country("EE. UU.") } == .countryUnknown)
+    }
+
+    /// A name that two form languages give to different countries is read in the form's own
+    /// language; every other name means the same country whatever the form's language.
+    @Test func countryNamesSharedByTwoLanguages() throws {
+        let names = CountryNames.shared
+        var conflicts: [String] = []
+        for (index, first) in CountryNames.formLanguages.enumerated() {
+            for second in CountryNames.formLanguages.dropFirst(index + 1) {
+                for (key, code) in names.names(in: first).sorted(by: { $0.key < $1.key }) {
+                    if let other = names.names(in: second)[key], other != code {
+                        conflicts.append("\(key): \(first) \(code), \(second) \(other)")
+                    }
+                }
+            }
+        }
+        #expect(conflicts == [])
     }
 
     // MARK: E-mail

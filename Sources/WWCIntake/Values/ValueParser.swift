@@ -27,8 +27,6 @@ public final class ValueParser {
     private var decidedDateFormats = 1
     var cachedDateExample: String??
     private var cachedRegionCurrency: String??
-    /// Country names in this locale's language when it is not a form language (built once).
-    var cachedLocaleCountryNames: [String: String]?
     private var cachedSeparators: (grouping: String, decimal: String)?
     private var cachedOrdinalDays: [(form: [Unicode.Scalar], day: Int)]?
     private var cachedCurrencySymbols: (symbols: [String: Set<String>], narrow: [String: Set<String>])?
