@@ -140,14 +140,15 @@ struct LocaleResolver: Sendable {
             func resolve(_ key: String, in scope: MappingScope) -> WWCIntake.Resolution {
                 cache?.resolve(key, in: scope, with: resolver) ?? resolver.resolve(key, in: scope)
             }
+            let localeField = resolver.schema.localeField
             for child in root.children {
                 switch resolve(child.key, in: .root) {
-                case .target(.field("submission.locale")):
+                case .target(.field(let field)) where field == localeField:
                     if let text = child.scalar?.text { return (text, child.path, child.location) }
                 case .target(.section(let section)):
                     for grandchild in child.children {
-                        if case .target(.field("submission.locale")) = resolve(grandchild.key, in: .section(section)),
-                           let text = grandchild.scalar?.text {
+                        if case .target(.field(let field)) = resolve(grandchild.key, in: .section(section)),
+                           field == localeField, let text = grandchild.scalar?.text {
                             return (text, grandchild.path, grandchild.location)
                         }
                     }

@@ -1,8 +1,8 @@
 /// One input node bound to one field, with the criterion or outcome item it belongs to.
 struct FieldAssignment: Sendable {
-    var field: String
+    var field: MappingSchema.FieldIndex
     var nodes: [FormNode]
-    var criterion: String?
+    var criterion: MappingSchema.CriterionIndex?
     var outcome: Int?
 }
 
@@ -27,16 +27,19 @@ public struct LeafStatistics: Sendable, Hashable {
 struct FormWalker {
     let resolver: KeyResolver
     private(set) var assignments: [FieldAssignment] = []
-    private(set) var criteriaSeen: [String: FormNode] = [:]
+    /// The first node of each criterion, by the criterion's position.
+    private(set) var criteriaSeen: [FormNode?]
     private(set) var outcomeItems: [FormNode] = []
     /// The raw text of the first value bound to `applicant.country`: the region stage reads
     /// the region from it.
     var country: String? {
-        assignments.first(where: { $0.field == "applicant.country" })?.nodes.first?.scalar?.text
+        guard let field = schema.countryField else { return nil }
+        return assignments.first(where: { $0.field == field })?.nodes.first?.scalar?.text
     }
 
-    /// The first node that opened each section, so a missing field can be located at it.
-    private(set) var sectionNodes: [String: FormNode] = [:]
+    /// The first node that opened each section (by the section's position), so a missing
+    /// field can be located at it.
+    private(set) var sectionNodes: [FormNode?]
     /// The document's root, where a missing field of an absent section is located.
     private(set) var root: FormNode?
     private(set) var unmapped: [CanonicalApplication.Unmapped] = []
@@ -66,8 +69,8 @@ struct FormWalker {
     /// A struct rather than an interpolated `"field|criterion|outcome"` string: building that
     /// string was most of `bind`'s cost.
     private struct Slot: Hashable {
-        let field: String
-        let criterion: String?
+        let field: MappingSchema.FieldIndex
+        let criterion: MappingSchema.CriterionIndex?
         let outcome: Int?
     }
 
@@ -77,6 +80,8 @@ struct FormWalker {
     init(resolver: KeyResolver, cache: ResolutionCache? = nil) {
         self.resolver = resolver
         self.cache = cache
+        criteriaSeen = Array(repeating: nil, count: resolver.schema.criteria.count)
+        sectionNodes = Array(repeating: nil, count: resolver.schema.sectionIDs.count)
         // A filled form binds a few hundred values: grow once, not seven times with rehashing.
         slots.reserveCapacity(256)
         assignments.reserveCapacity(256)
@@ -138,7 +143,7 @@ struct FormWalker {
             } else if node.isScalar {
                 keepUnmapped(node)
             } else {
-                if sectionNodes[id] == nil { sectionNodes[id] = node }
+                if sectionNodes[id.position] == nil { sectionNodes[id.position] = node }
                 visitChildren(of: node, in: .section(id))
             }
         case .target(.criteria):
@@ -194,13 +199,17 @@ struct FormWalker {
         node.children.first { MatchKey.make($0.key) == "id" }?.scalar?.text ?? node.key
     }
 
-    private mutating func visitCriterion(_ node: FormNode, id: String) {
+    private mutating func visitCriterion(_ node: FormNode, id: MappingSchema.CriterionIndex) {
         let node = grouped(node)
-        if criteriaSeen[id] == nil { criteriaSeen[id] = node }
+        if criteriaSeen[id.position] == nil { criteriaSeen[id.position] = node }
         if consumeEmpty(node) { return }
         switch node.content {
         case .scalar:
-            bind("criteria.*.status", node, criterion: id, outcome: nil)
+            if let status = schema.criterionStatusField {
+                bind(status, node, criterion: id, outcome: nil)
+            } else {
+                keepUnmapped(node)
+            }
         case .list(let items):
             items.forEach { visitCriterion($0, id: id) }
         case .section:
@@ -211,8 +220,9 @@ struct FormWalker {
                           resolver.criterion(MatchKey.make(text)) == id {
                     consumeID(child)  // the criterion's own id, repeated inside it
                 } else {
+                    let criterion = schema[id].id
                     keepUnmapped(child, suggesting: .criterion(id)) { field in
-                        field.replacingOccurrences(of: "criteria.*.", with: "criteria.\(id).")
+                        field.replacingOccurrences(of: "criteria.*.", with: "criteria.\(criterion).")
                     }
                 }
             }
@@ -265,11 +275,9 @@ struct FormWalker {
 
     /// Binds a node to a field. A second value for a single-valued field is `field.duplicate`;
     /// list fields (evidence) gather every value.
-    private mutating func bind(_ field: String, _ node: FormNode, criterion: String?, outcome: Int?) {
-        guard let definition = schema.field(field) else {
-            keepUnmapped(node)
-            return
-        }
+    private mutating func bind(_ field: MappingSchema.FieldIndex, _ node: FormNode,
+                               criterion: MappingSchema.CriterionIndex?, outcome: Int?) {
+        let definition = schema[field]
         if node.isEmptyContainer, definition.type != .urlList {
             keepUnmapped(node)  // `"Population": []`: not a value of the field, and not dropped
             return
@@ -294,9 +302,9 @@ struct FormWalker {
             }
             let first = assignments[index].nodes[0]
             reject(node, .error(.fieldDuplicate, arguments: [
-                "key": .text(node.key), "field": .text(field), "line": .number(node.location?.line ?? 0),
+                "key": .text(node.key), "field": .text(definition.id), "line": .number(node.location?.line ?? 0),
                 "firstKey": .text(first.key), "firstLine": .number(first.location?.line ?? 0),
-            ], path: node.path, field: field, location: node.location, value: node.scalar?.text))
+            ], path: node.path, field: definition.id, location: node.location, value: node.scalar?.text))
             return
         }
         slots[slot] = assignments.count
@@ -342,7 +350,7 @@ struct FormWalker {
             "key": .text(node.key), "hint": "typo", "suggestion": .text(suggestion.label),
         ], path: node.path, location: node.location))
         appendLeaves(of: node)
-        let field = slot(suggestion.field)
+        let field = slot(schema[suggestion.field].id)
         if misspellings[field] == nil { misspellings[field] = node }
     }
 

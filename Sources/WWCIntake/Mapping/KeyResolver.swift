@@ -68,7 +68,7 @@ final class KeyResolver: Sendable {
             return .unknown
         case .section(let section):
             if let field = scopedField(match, scope: .section(section)) { return .target(.field(field)) }
-            if let sub = ids.subsections[section]?[match] ?? uniqueSubsection(of: section, match) {
+            if let sub = ids.subsections[section.position][match] ?? uniqueSubsection(of: section, match) {
                 return .target(.section(sub))
             }
             return general(match)
@@ -92,33 +92,35 @@ final class KeyResolver: Sendable {
         // Outside any criterion or outcome item, only section fields can be meant: `Estado`
         // at the top of a flat Spanish export is the region, not a criterion's status. When no
         // section field fits but several scoped ones do (`Description`), that is ambiguous.
-        let sectionFields = candidates.filter { schema.field($0)?.isInSection == true }
+        let sectionFields = candidates.filter { schema[$0].isInSection }
         if sectionFields.count == 1 { return .target(.field(sectionFields[0])) }
-        if candidates.count > 1 || sections.count > 1 { return .ambiguous((sections + candidates).sorted()) }
+        if candidates.count > 1 || sections.count > 1 {
+            return .ambiguous((sections.map { schema[$0] } + candidates.map { schema[$0].id }).sorted())
+        }
         return looksLikeCriterionID(match) ? .unknownCriterion(match) : .unknown
     }
 
-    private func sectionTarget(_ id: String) -> MappingTarget {
-        if id == schema.criteriaSection { return .criteria }
-        if id == schema.outcomesSection { return .outcomes }
-        return .section(id)
+    private func sectionTarget(_ section: MappingSchema.SectionIndex) -> MappingTarget {
+        if section == schema.criteriaSection { return .criteria }
+        if section == schema.outcomesSection { return .outcomes }
+        return .section(section)
     }
 
     /// A field of this scope by local id, full id or label.
-    private func scopedField(_ match: String, scope: MappingSchema.Scope) -> String? {
-        if let id = ids.scopedFieldIDs[scope]?[match] { return id }
-        if let id = ids.fullFieldIDs[match], schema.field(id)?.scope == scope { return id }
-        let inScope = (labels.fields[match] ?? []).filter { schema.field($0)?.scope == scope }
+    private func scopedField(_ match: String, scope: MappingSchema.Scope) -> MappingSchema.FieldIndex? {
+        if let field = ids.scopedFieldIDs[scope]?[match] { return field }
+        if let field = ids.fullFieldIDs[match], schema[field].scope == scope { return field }
+        let inScope = (labels.fields[match] ?? []).filter { schema[$0].scope == scope }
         return inScope.count == 1 ? inScope[0] : nil
     }
 
-    private func uniqueSubsection(of section: String, _ match: String) -> String? {
-        let found = (labels.sections[match] ?? []).filter { schema.parent(ofSection: $0) == section }
+    private func uniqueSubsection(of section: MappingSchema.SectionIndex, _ match: String) -> MappingSchema.SectionIndex? {
+        let found = (labels.sections[match] ?? []).filter { schema.parent(of: $0) == section }
         return found.count == 1 ? found[0] : nil
     }
 
     /// A criterion by id in any spelling, by localized title, or as `<id> <title>`.
-    func criterion(_ match: String) -> String? {
+    func criterion(_ match: String) -> MappingSchema.CriterionIndex? {
         // One word (most keys, and the empty key of a text with no letter or digit, which
         // made `1...0` below trap): only the id itself or a title can match.
         if !match.utf8.contains(0x20) {
@@ -130,7 +132,7 @@ final class KeyResolver: Sendable {
         for count in 1...min(2, tokens.count) {
             guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
             let rest = tokens.dropFirst(count).joined(separator: " ")
-            if labels.titleKeys[id]?.contains(rest) == true { return id }
+            if labels.titleKeys[id.position].contains(rest) { return id }
         }
         return nil
     }
@@ -158,17 +160,17 @@ final class KeyResolver: Sendable {
 /// A class shared by the worker threads (see `MappingSchema`: one reference, one retain).
 final class IDIndex: Sendable {
     /// `applicant contact` and `contact` → `applicant.contact`; `criteria`, `outcomes`.
-    let sections: [String: [String]]
-    /// Subsections of a section by local id: `applicant` → [`contact`: `applicant.contact`].
-    let subsections: [String: [String: String]]
+    let sections: [String: [MappingSchema.SectionIndex]]
+    /// Subsections of each section (by its position) by local id: `applicant` → [`contact`: `applicant.contact`].
+    let subsections: [[String: MappingSchema.SectionIndex]]
     /// Full field ids: `applicant population` → `applicant.population`.
-    let fullFieldIDs: [String: String]
-    /// Local ids within their scope: `.section("applicant")` → [`population`: …].
-    let scopedFieldIDs: [MappingSchema.Scope: [String: String]]
+    let fullFieldIDs: [String: MappingSchema.FieldIndex]
+    /// Local ids within their scope: `.section(applicant)` → [`population`: …].
+    let scopedFieldIDs: [MappingSchema.Scope: [String: MappingSchema.FieldIndex]]
     /// Local ids anywhere (`populationyear` → [`applicant.populationYear`]).
-    let localFieldIDs: [String: [String]]
+    let localFieldIDs: [String: [MappingSchema.FieldIndex]]
     /// Compact criterion ids: `dm1` → `DM1`.
-    let criteria: [String: String]
+    let criteria: [String: MappingSchema.CriterionIndex]
 
     /// A space between an ASCII lower-case letter and the upper-case one after it
     /// (`populationYear` → `population year`): what the regular expression `([a-z])([A-Z])` →
@@ -191,30 +193,31 @@ final class IDIndex: Sendable {
     }
 
     init(schema: MappingSchema) {
-        var sections: [String: [String]] = [:]
-        var subsections: [String: [String: String]] = [:]
-        for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
-            sections[MatchKey.make(id), default: []].appendUnique(id)
+        var sections: [String: [MappingSchema.SectionIndex]] = [:]
+        var subsections = Array(repeating: [String: MappingSchema.SectionIndex](), count: schema.sectionIDs.count)
+        for (position, id) in schema.sectionIDs.enumerated() {
+            let section = MappingSchema.SectionIndex(position: position)
+            sections[MatchKey.make(id), default: []].appendUnique(section)
             let local = MatchKey.make(MappingSchema.localName(ofFieldID: id))
-            sections[local, default: []].appendUnique(id)
-            if let parent = schema.parent(ofSection: id) { subsections[parent, default: [:]][local] = id }
+            sections[local, default: []].appendUnique(section)
+            if let parent = schema.parent(of: section) { subsections[parent.position][local] = section }
         }
-        var full: [String: String] = [:]
-        var scoped: [MappingSchema.Scope: [String: String]] = [:]
-        var local: [String: [String]] = [:]
+        var full: [String: MappingSchema.FieldIndex] = [:]
+        var scoped: [MappingSchema.Scope: [String: MappingSchema.FieldIndex]] = [:]
+        var local: [String: [MappingSchema.FieldIndex]] = [:]
         for field in schema.fields {
-            full[MatchKey.make(field.id)] = field.id
+            full[MatchKey.make(field.id)] = field.index
             let name = MatchKey.make(field.localName)
-            scoped[field.scope, default: [:]][name] = field.id
-            local[name, default: []].appendUnique(field.id)
+            scoped[field.scope, default: [:]][name] = field.index
+            local[name, default: []].appendUnique(field.index)
             // The spelled-out camel case of a local id (`populationYear` → `population year`).
             let spaced = MatchKey.make(Self.spacedCamelCase(field.localName))
-            scoped[field.scope, default: [:]][spaced] = field.id
-            local[spaced, default: []].appendUnique(field.id)
+            scoped[field.scope, default: [:]][spaced] = field.index
+            local[spaced, default: []].appendUnique(field.index)
         }
-        var criteria: [String: String] = [:]
+        var criteria: [String: MappingSchema.CriterionIndex] = [:]
         for criterion in schema.criteria {
-            criteria[MatchKey.removingSpaces(MatchKey.make(criterion.id))] = criterion.id
+            criteria[MatchKey.removingSpaces(MatchKey.make(criterion.id))] = criterion.index
         }
         self.sections = sections
         self.subsections = subsections

@@ -5,15 +5,15 @@
 /// A class shared by the worker threads (see `MappingSchema`: one reference, one retain).
 final class LabelIndex: Sendable {
     let language: String
-    /// Section labels → section ids (`criteria` and `outcomes` included).
-    let sections: [String: [String]]
-    /// Field labels and aliases → field ids, over every scope.
-    let fields: [String: [String]]
-    /// Localized criterion titles → criterion id.
-    let criterionTitles: [String: String]
-    /// Title match keys by criterion id (base and regional wordings), to accept
-    /// `DM1 — <title>` keys and titles repeated beside a criterion.
-    let titleKeys: [String: Set<String>]
+    /// Section labels → sections (`criteria` and `outcomes` included).
+    let sections: [String: [MappingSchema.SectionIndex]]
+    /// Field labels and aliases → fields, over every scope.
+    let fields: [String: [MappingSchema.FieldIndex]]
+    /// Localized criterion titles → criterion.
+    let criterionTitles: [String: MappingSchema.CriterionIndex]
+    /// Title match keys of each criterion, by its position (base and regional wordings), to
+    /// accept `DM1 — <title>` keys and titles repeated beside a criterion.
+    let titleKeys: [Set<String>]
     let statuses: [String: CanonicalApplication.Status]
     let indicators: [String: CanonicalApplication.Indicator]
     /// One spelling per answer, in the language's own words, for messages
@@ -27,7 +27,7 @@ final class LabelIndex: Sendable {
 
     struct FieldSpelling: Sendable {
         let label: String
-        let field: String
+        let field: MappingSchema.FieldIndex
         let match: [Character]
     }
 
@@ -37,30 +37,32 @@ final class LabelIndex: Sendable {
     init(catalogs: [LocaleCatalog], schema: MappingSchema) {
         let catalog = catalogs[0]
         language = catalog.language
-        var sections: [String: [String]] = [:]
-        var fields: [String: [String]] = [:]
-        var titles: [String: String] = [:]
-        var titleKeys: [String: Set<String>] = [:]
+        var sections: [String: [MappingSchema.SectionIndex]] = [:]
+        var fields: [String: [MappingSchema.FieldIndex]] = [:]
+        var titles: [String: MappingSchema.CriterionIndex] = [:]
+        var titleKeys = Array(repeating: Set<String>(), count: schema.criteria.count)
         var spellings: [FieldSpelling] = []
         var seenSpellings: Set<String> = []
         for variant in catalogs {
-            for id in schema.sections + [schema.criteriaSection, schema.outcomesSection] {
-                for label in variant.labels(for: id) { sections[MatchKey.make(label), default: []].appendUnique(id) }
+            for (position, id) in schema.sectionIDs.enumerated() {
+                for label in variant.labels(for: id) {
+                    sections[MatchKey.make(label), default: []].appendUnique(MappingSchema.SectionIndex(position: position))
+                }
             }
             for field in schema.fields {
                 for label in variant.labels(for: field.id) {
                     let match = MatchKey.make(label)
-                    fields[match, default: []].appendUnique(field.id)
+                    fields[match, default: []].appendUnique(field.index)
                     if seenSpellings.insert(field.id + "\u{0}" + match).inserted {
-                        spellings.append(FieldSpelling(label: label, field: field.id, match: Array(match)))
+                        spellings.append(FieldSpelling(label: label, field: field.index, match: Array(match)))
                     }
                 }
             }
             for criterion in schema.criteria {
                 guard let title = variant.criterionTitle(criterion.id) else { continue }
                 let key = MatchKey.make(title)
-                titles[key] = criterion.id
-                titleKeys[criterion.id, default: []].insert(key)
+                titles[key] = criterion.index
+                titleKeys[criterion.index.position].insert(key)
             }
         }
         self.sections = sections

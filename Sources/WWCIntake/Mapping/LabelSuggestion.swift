@@ -9,7 +9,7 @@
 /// when the labels within reach name exactly one field: never a guess between two.
 struct LabelSuggestion: Sendable, Hashable {
     /// The field the key was probably meant for.
-    let field: String
+    let field: MappingSchema.FieldIndex
     /// The label as the catalog writes it (the nearest spelling of that field).
     let label: String
 
@@ -54,9 +54,9 @@ extension KeyResolver {
     func suggestion(for key: String, in scope: MappingScope) -> LabelSuggestion? {
         let match = Array(MatchKey.make(key))
         guard let limit = LabelSuggestion.maximumDistance(forLength: match.count) else { return nil }
-        var nearest: [String: (distance: Int, label: String)] = [:]
+        var nearest: [MappingSchema.FieldIndex: (distance: Int, label: String)] = [:]
         for spelling in labels.fieldSpellings {
-            guard let field = schema.field(spelling.field), Self.fits(field, scope),
+            guard Self.fits(schema[spelling.field], scope),
                   let distance = LabelSuggestion.distance(match, spelling.match, limit: limit), distance > 0
             else { continue }
             if let known = nearest[spelling.field], known.distance <= distance { continue }

@@ -1,23 +1,23 @@
 /// What a key of the input names, once resolved.
 enum MappingTarget: Sendable, Hashable {
     /// A fixed section such as `applicant` or `applicant.contact`.
-    case section(String)
+    case section(MappingSchema.SectionIndex)
     /// The section holding the criteria.
     case criteria
     /// The section holding the outcome items.
     case outcomes
-    /// One criterion, by id (`DM1`).
-    case criterion(String)
-    /// A field, by id (`applicant.city`, `criteria.*.status`, `outcomes[].value`).
-    case field(String)
+    /// One criterion (`DM1`).
+    case criterion(MappingSchema.CriterionIndex)
+    /// A field (`applicant.city`, `criteria.*.status`, `outcomes[].value`).
+    case field(MappingSchema.FieldIndex)
 }
 
 /// Where the walker stands while it resolves keys.
 enum MappingScope: Sendable, Hashable {
     case root
-    case section(String)
+    case section(MappingSchema.SectionIndex)
     case criteria
-    case criterion(String)
+    case criterion(MappingSchema.CriterionIndex)
     case outcomes
     case outcome
 }

@@ -6,6 +6,7 @@
 /// path and position; a required field that is missing is `field.required`.
 struct RecordAssembler {
     let schema: MappingSchema
+    let layout: RecordLayout
     let labels: LabelIndex
     let parser: ValueParser
     /// Whether the region whose day/month order reads numeric dates was declared or comes
@@ -18,9 +19,10 @@ struct RecordAssembler {
     /// Numeric dates that the other day/month order would read differently, in form order.
     private var swappableDates: [(warning: ValueError, node: FormNode, field: String)] = []
 
-    init(schema: MappingSchema, labels: LabelIndex, parser: ValueParser, source: CanonicalApplication.Source,
+    init(layout: RecordLayout, labels: LabelIndex, parser: ValueParser, source: CanonicalApplication.Source,
          trustsRegion: Bool = true) {
-        self.schema = schema
+        self.schema = layout.schema
+        self.layout = layout
         self.labels = labels
         self.parser = parser
         self.trustsRegion = trustsRegion
@@ -30,20 +32,21 @@ struct RecordAssembler {
     mutating func assemble(_ walker: FormWalker) {
         statistics = walker.accounts
         record.unmapped = walker.unmapped
-        var criteria: [String: CanonicalApplication.Criterion] = [:]
+        var criteria: [MappingSchema.CriterionIndex: CanonicalApplication.Criterion] = [:]
         var outcomes = walker.outcomeItems.map { _ in CanonicalApplication.Outcome() }
         // Outcome values are parsed after the indicator is known (percent for broadband).
         var measures: [FieldAssignment] = []
         for assignment in walker.assignments {
             if let index = assignment.outcome {
-                if schema.field(assignment.field)?.type == .measure {
+                if schema[assignment.field].type == .measure {
                     measures.append(assignment)
                 } else {
                     account(assignment) { $0.assignOutcome(assignment, into: &outcomes[index]) }
                 }
             } else if let id = assignment.criterion {
+                let schema = self.schema
                 account(assignment) {
-                    $0.assignCriterion(assignment, into: &criteria[id, default: CanonicalApplication.Criterion(id: id)])
+                    $0.assignCriterion(assignment, into: &criteria[id, default: CanonicalApplication.Criterion(id: schema[id].id)])
                 }
             } else {
                 account(assignment) { $0.assignTopLevel(assignment) }
@@ -55,12 +58,10 @@ struct RecordAssembler {
         }
         // A criterion or outcome item whose values are all empty (an unfilled line of a blank
         // template) says nothing: it is left out rather than reported as missing its status.
-        record.criteria = criteria.values.filter {
-            $0.status != nil || $0.since != nil || $0.evidence != nil || $0.narrative != nil
-                || !bound(criterion: $0.id, in: walker).allSatisfy(isEmpty)
-        }.map { (order: schema.criterionOrder[$0.id] ?? .max, criterion: $0) }
-            .sorted { $0.order < $1.order }  // each position looked up once, not per comparison
-            .map(\.criterion)
+        record.criteria = criteria.filter { id, criterion in
+            criterion.status != nil || criterion.since != nil || criterion.evidence != nil || criterion.narrative != nil
+                || !bound(criterion: id, in: walker).allSatisfy(isEmpty)
+        }.sorted { $0.key < $1.key }.map(\.value)
         let keptOutcomes = outcomes.indices.filter { index in
             !walker.assignments.filter { $0.outcome == index }.flatMap(\.nodes).allSatisfy(isEmpty)
         }
@@ -97,9 +98,9 @@ struct RecordAssembler {
 
     // MARK: Sections
 
-    /// Where each section field lands in the record. The value rule comes from the field's
-    /// type in the form definition; these tables only say where the result goes. (Immutable;
-    /// key paths are not `Sendable`, hence `nonisolated(unsafe)`.)
+    /// Where each section field lands in the record, by field id. The value rule comes from
+    /// the field's type in the form definition; these tables only say where the result goes.
+    /// (Immutable; key paths are not `Sendable`, hence `nonisolated(unsafe)`.)
     nonisolated(unsafe) static let textSlots: [String: WritableKeyPath<CanonicalApplication, String?>] = [
         "submission.date": \.submissionDate,
         "applicant.city": \.applicant.city,
@@ -121,14 +122,19 @@ struct RecordAssembler {
     ]
 
     private mutating func assignTopLevel(_ assignment: FieldAssignment) {
-        guard let field = schema.field(assignment.field) else { return }
-        if let slot = Self.integerSlots[field.id] {
+        let field = schema[assignment.field]
+        switch layout.placement(of: assignment.field) {
+        case .integer(let slot):
             record[keyPath: slot] = inRange(field.type == .year ? parseYear(assignment) : parseInteger(assignment), assignment)
-        } else if let slot = Self.moneySlots[field.id] {
+        case .money(let slot):
             record[keyPath: slot] = parse(assignment, parser.money).map {
                 CanonicalApplication.Money(amount: $0.amount, currency: $0.currency)
             }
-        } else if let slot = Self.textSlots[field.id], let kind = Self.valueKind(field.type) {
+        case .text(let slot):
+            guard let kind = Self.valueKind(field.type) else {
+                keepInUnmapped(assignment)
+                return
+            }
             // A declared locale from the XML root wins over a `submission.locale` field.
             // So does `--locale`: the resolver already warned (`locale.overridden`) about a
             // declaration it replaced, with its value and position.
@@ -139,7 +145,7 @@ struct RecordAssembler {
                 try parser.json(kind, raw)
             }
             record[keyPath: slot] = value?.stringValue
-        } else {
+        case nil:
             keepInUnmapped(assignment)
         }
     }
@@ -151,7 +157,7 @@ struct RecordAssembler {
             record.unmapped += FormWalker.unmappedEntries(of: node)
         }
         diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(assignment.nodes[0].key)],
-                                    path: assignment.nodes[0].path, field: assignment.field,
+                                    path: assignment.nodes[0].path, field: schema[assignment.field].id,
                                     location: assignment.nodes[0].location))
     }
 
@@ -171,30 +177,31 @@ struct RecordAssembler {
     }
 
     private mutating func assignCriterion(_ assignment: FieldAssignment, into criterion: inout CanonicalApplication.Criterion) {
-        switch schema.field(assignment.field)?.type {
-        case .status?: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:),
+        switch schema[assignment.field].type {
+        case .status: criterion.status = parseEnum(assignment, labels.statuses, CanonicalApplication.Status.init(rawValue:),
                                           examples: labels.answerExamples["status"] ?? "")
-        case .date?: criterion.since = parse(assignment, parser.date)
-        case .urlList?: criterion.evidence = parseURLs(assignment)
-        case .title?: checkTitle(assignment, criterion: criterion.id)
-        case .narrative?: criterion.narrative = parse(assignment, parser.narrative)
+        case .date: criterion.since = parse(assignment, parser.date)
+        case .urlList: criterion.evidence = parseURLs(assignment)
+        case .title: checkTitle(assignment)
+        case .narrative: criterion.narrative = parse(assignment, parser.narrative)
         default: keepInUnmapped(assignment)
         }
     }
 
     /// A criterion's title repeated beside it (blank templates do this) carries nothing new
     /// when it is the catalog's title; any other text is kept in `unmapped`, never dropped.
-    private mutating func checkTitle(_ assignment: FieldAssignment, criterion: String) {
+    private mutating func checkTitle(_ assignment: FieldAssignment) {
         let node = assignment.nodes[0]
-        guard let raw = rawText(node), labels.titleKeys[criterion]?.contains(MatchKey.make(raw)) != true else { return }
+        guard let raw = rawText(node), let criterion = assignment.criterion,
+              !labels.titleKeys[criterion.position].contains(MatchKey.make(raw)) else { return }
         record.unmapped.append(CanonicalApplication.Unmapped(path: node.path, key: node.key, value: raw,
                                                              location: node.location))
         diagnostics.append(.warning(.fieldUnknown, arguments: ["key": .text(node.key)], path: node.path,
-                                    field: assignment.field, location: node.location))
+                                    field: schema[assignment.field].id, location: node.location))
     }
 
     private mutating func assignOutcome(_ assignment: FieldAssignment, into outcome: inout CanonicalApplication.Outcome) {
-        switch MappingSchema.localName(ofFieldID: assignment.field) {
+        switch schema[assignment.field].localName {
         case "indicator":
             outcome.indicator = parseEnum(assignment, labels.indicators, CanonicalApplication.Indicator.init(rawValue:),
                                           examples: labels.answerExamples["indicator"] ?? "")
@@ -211,9 +218,9 @@ struct RecordAssembler {
         let asPercent = outcome.indicator == .broadbandHouseholds
         let value = asPercent ? parseNumber(assignment, kind: .percent, parser.percent)
             : parseNumber(assignment, kind: .number, parser.decimal)
-        let range = outcome.indicator.flatMap { schema.field(assignment.field)?.indicatorRanges[$0.rawValue] }
+        let range = outcome.indicator.flatMap { schema[assignment.field].indicatorRanges[$0.rawValue] }
         let checked = value.flatMap { inRange($0, range: range, assignment) }
-        switch MappingSchema.localName(ofFieldID: assignment.field) {
+        switch schema[assignment.field].localName {
         case "baseline": outcome.baseline = checked
         case "target": outcome.target = checked
         default: outcome.value = checked
@@ -235,7 +242,7 @@ struct RecordAssembler {
         do {
             return try rule(raw)
         } catch {
-            report(error, node, field: assignment.field)
+            report(error, node, field: schema[assignment.field].id)
             return nil
         }
     }
@@ -248,14 +255,14 @@ struct RecordAssembler {
             let parsed = try rule(raw)
             for warning in parsed.warnings {
                 if warning.code == .dateAmbiguous {
-                    swappableDates.append((warning, node, assignment.field))
+                    swappableDates.append((warning, node, schema[assignment.field].id))
                 } else {
-                    report(warning, node, field: assignment.field, severity: .warning)
+                    report(warning, node, field: schema[assignment.field].id, severity: .warning)
                 }
             }
             return parsed.value
         } catch {
-            report(error, node, field: assignment.field)
+            report(error, node, field: schema[assignment.field].id)
             return nil
         }
     }
@@ -299,7 +306,7 @@ struct RecordAssembler {
         }
         report(ValueError(code: .enumUnknown, arguments: ["value": .text(raw), "candidates": .text(examples),
                                                          "expected": .text(examples)]),
-               node, field: assignment.field)
+               node, field: schema[assignment.field].id)
         return nil
     }
 
@@ -312,7 +319,7 @@ struct RecordAssembler {
                     do {
                         urls.append(try parser.url(part.text))
                     } catch {
-                        report(error, leaf, field: assignment.field,
+                        report(error, leaf, field: schema[assignment.field].id,
                                location: Self.location(of: part, in: leaf, json: record.source.format == .json),
                                value: part.text)
                     }
@@ -414,13 +421,13 @@ struct RecordAssembler {
     /// `number.out_of_range` stating the range, so no record ever holds an impossible value.
     private mutating func inRange(_ value: Int?, _ assignment: FieldAssignment) -> Int? {
         guard let value else { return nil }
-        return inRange(String(value), range: schema.field(assignment.field)?.range, assignment).map { _ in value }
+        return inRange(String(value), range: schema[assignment.field].range, assignment).map { _ in value }
     }
 
     private mutating func inRange(_ decimal: String, range: ValueRange?, _ assignment: FieldAssignment) -> String? {
         guard let range, !range.contains(decimal) else { return decimal }
         report(ValueError(code: .numberOutOfRange, arguments: range.messageArguments), assignment.nodes[0],
-               field: assignment.field, range: range)
+               field: schema[assignment.field].id, range: range)
         return nil
     }
 
@@ -441,8 +448,8 @@ struct RecordAssembler {
 
     // MARK: Required fields
 
-    private func bound(criterion id: String, in walker: FormWalker) -> [FormNode] {
-        walker.assignments.filter { $0.criterion == id && schema.field($0.field)?.type != .title }.flatMap(\.nodes)
+    private func bound(criterion id: MappingSchema.CriterionIndex, in walker: FormWalker) -> [FormNode] {
+        walker.assignments.filter { $0.criterion == id && schema[$0.field].type != .title }.flatMap(\.nodes)
     }
 
     /// Empty text, JSON null, or a group of nothing but those.
@@ -454,19 +461,25 @@ struct RecordAssembler {
     }
 
     private mutating func checkRequired(walker: FormWalker, outcomeItems: [FormNode]) {
-        let bound = Set(walker.assignments.filter { $0.criterion == nil && $0.outcome == nil }.map(\.field))
+        var bound = Array(repeating: false, count: schema.fields.count)
+        for assignment in walker.assignments where assignment.criterion == nil && assignment.outcome == nil {
+            bound[assignment.field.position] = true
+        }
         for field in schema.fields where field.required {
-            guard case .section = field.scope else { continue }
-            if !bound.contains(field.id) || !hasValue(field.id), !hasError(for: field.id) {
+            guard case .section(var section) = field.scope else { continue }
+            if !bound[field.index.position] || !hasValue(field.index), !hasError(for: field.id) {
                 // Located at the section that should hold it, else at the top of the form.
-                var section = MappingSchema.section(ofFieldID: field.id, sections: schema.sections)
-                while let id = section, walker.sectionNodes[id] == nil { section = schema.parent(ofSection: id) }
-                let place = section.flatMap { walker.sectionNodes[$0] } ?? walker.root
+                var opened = walker.sectionNodes[section.position]
+                while opened == nil, let parent = schema.parent(of: section) {
+                    section = parent
+                    opened = walker.sectionNodes[section.position]
+                }
+                let place = opened ?? walker.root
                 required(field.id, arguments: ["field": .text(field.id)], at: place, walker: walker)
             }
         }
         for criterion in record.criteria where criterion.status == nil {
-            let node = walker.criteriaSeen[criterion.id]
+            let node = schema.criterion(criterion.id).flatMap { walker.criteriaSeen[$0.position] }
             if !hasError(for: "criteria.*.status", within: node) {
                 required("criteria.\(criterion.id).status", arguments: [
                     "field": .text("criteria.\(criterion.id).status"), "criterion": .text(criterion.id),
@@ -510,10 +523,41 @@ struct RecordAssembler {
         }
     }
 
-    private func hasValue(_ field: String) -> Bool {
-        if let slot = Self.textSlots[field] { return record[keyPath: slot] != nil }
-        if let slot = Self.integerSlots[field] { return record[keyPath: slot] != nil }
-        if let slot = Self.moneySlots[field] { return record[keyPath: slot] != nil }
-        return false
+    private func hasValue(_ field: MappingSchema.FieldIndex) -> Bool {
+        switch layout.placement(of: field) {
+        case .text(let slot): record[keyPath: slot] != nil
+        case .integer(let slot): record[keyPath: slot] != nil
+        case .money(let slot): record[keyPath: slot] != nil
+        case nil: false
+        }
+    }
+}
+
+/// Where each field of a schema lands in the record, by the field's position: worked out once
+/// per schema from `RecordAssembler`'s tables, so placing a value is an array access.
+/// Immutable (key paths are not `Sendable`, hence `@unchecked`).
+final class RecordLayout: @unchecked Sendable {
+    enum Placement {
+        case text(WritableKeyPath<CanonicalApplication, String?>)
+        case integer(WritableKeyPath<CanonicalApplication, Int?>)
+        case money(WritableKeyPath<CanonicalApplication, CanonicalApplication.Money?>)
+    }
+
+    let schema: MappingSchema
+    private let placements: [Placement?]
+
+    init(schema: MappingSchema) {
+        self.schema = schema
+        placements = schema.fields.map { field in
+            if let slot = RecordAssembler.integerSlots[field.id] { return .integer(slot) }
+            if let slot = RecordAssembler.moneySlots[field.id] { return .money(slot) }
+            if let slot = RecordAssembler.textSlots[field.id] { return .text(slot) }
+            return nil
+        }
+    }
+
+    /// Where a field of the form's sections goes; nil for one the record does not model.
+    func placement(of field: MappingSchema.FieldIndex) -> Placement? {
+        placements[field.position]
     }
 }

@@ -11,6 +11,8 @@ public final class Converter: Sendable {
     public let catalogs: CatalogSet
     public let options: ConversionOptions
     let schema: MappingSchema
+    /// Where each field of the schema lands in the record.
+    let layout: RecordLayout
     /// Key resolvers by language, built lazily: a one-form run builds one language, not four.
     let resolvers: LanguageResolvers
     let localeResolver: LocaleResolver
@@ -32,6 +34,7 @@ public final class Converter: Sendable {
             for variant in variants { synonyms.merge(variant.countrySynonyms) { first, _ in first } }
         }
         self.schema = schema
+        self.layout = RecordLayout(schema: schema)
         self.resolvers = resolvers
         self.localeResolver = LocaleResolver(resolvers: resolvers)
         self.countrySynonyms = synonyms
@@ -111,7 +114,7 @@ public final class ConversionSession {
             let source = CanonicalApplication.Source(
                 file: file, format: sourceFormat, sha256: SHA256.hex(data), declaredLocale: language.resolution.declared,
                 locale: region.parser.locale, localeSource: region.source, export: export?.export)
-            var assembler = RecordAssembler(schema: converter.schema, labels: language.resolver.labels, parser: region.parser,
+            var assembler = RecordAssembler(layout: converter.layout, labels: language.resolver.labels, parser: region.parser,
                                             source: source, trustsRegion: region.isGiven)
             assembler.assemble(mapping)
             return Self.result(file: file, record: assembler.record, diagnostics: findings + assembler.diagnostics,
