@@ -87,11 +87,16 @@ struct JSONParser: JSONScanner {
 
     /// `limits.maxDepth`, but never above `hardDepthCap`.
     let maxDepth: Int
+    /// Whether the whole input is valid UTF-8: then a string without escapes needs no check of
+    /// its own (a quote is ASCII, so it never cuts a character). Otherwise each string is
+    /// checked, and the first bad one is reported where its bad byte is.
+    private let isValidUTF8Document: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
         self.bytes = bytes
         self.limits = limits
         self.maxDepth = min(limits.maxDepth, Self.hardDepthCap)
+        self.isValidUTF8Document = Self.isValidUTF8(bytes)
     }
 
     var location: SourceLocation {
@@ -367,14 +372,15 @@ struct JSONParser: JSONScanner {
         position += 1  // closing quote
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !hasEscape {
-            guard Self.isValidUTF8(raw) else { throw invalidUTF8(in: raw, startingAt: start) }
+            guard isValidUTF8Document || Self.isValidUTF8(raw) else { throw invalidUTF8(in: raw, startingAt: start) }
             storage.text.append(contentsOf: raw)
             return
         }
         try unescape(raw, startingAt: start)
     }
 
-    /// ASCII is checked eight bytes at a time; only text with other characters is decoded.
+    /// ASCII is checked eight bytes at a time; from the first other byte on, the standard
+    /// library's UTF-8 decoder checks every sequence (without making a `String` of the text).
     static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if let base = raw.baseAddress.map(UnsafeRawPointer.init) {
@@ -384,7 +390,16 @@ struct JSONParser: JSONScanner {
             }
         }
         while index < raw.count, raw[index] < 0x80 { index &+= 1 }
-        return index == raw.count || String(validating: raw, as: UTF8.self) != nil
+        guard index < raw.count else { return true }
+        var decoder = UTF8()
+        var iterator = UnsafeBufferPointer(rebasing: raw[index...]).makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
