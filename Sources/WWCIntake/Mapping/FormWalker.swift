@@ -65,13 +65,17 @@ struct FormWalker {
     private(set) var misspellings: [String: FormNode] = [:]
     private var slots: [Slot: Int] = [:]
 
-    /// Where a value lands: one field, of one criterion or outcome item (or of the form).
-    /// A struct rather than an interpolated `"field|criterion|outcome"` string: building that
-    /// string was most of `bind`'s cost.
+    /// Where a value lands: one field, of one criterion or outcome item (or of the form; -1).
     private struct Slot: Hashable {
-        let field: MappingSchema.FieldIndex
-        let criterion: MappingSchema.CriterionIndex?
-        let outcome: Int?
+        let field: Int
+        let criterion: Int
+        let outcome: Int
+
+        init(field: MappingSchema.FieldIndex, criterion: MappingSchema.CriterionIndex?, outcome: Int?) {
+            self.field = field.position
+            self.criterion = criterion?.position ?? -1
+            self.outcome = outcome ?? -1
+        }
     }
 
     /// The session's memory of earlier resolutions (nil: resolve every key afresh).

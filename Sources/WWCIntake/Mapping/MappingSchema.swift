@@ -137,7 +137,10 @@ final class MappingSchema: Sendable {
     let localeField: FieldIndex?
     let criterionStatusField: FieldIndex?
 
-    subscript(field: FieldIndex) -> Field { fields[field.position] }
+    /// A field, lent rather than copied (its id, name and ranges would be retained and released).
+    subscript(field: FieldIndex) -> Field {
+        _read { yield fields[field.position] }
+    }
     subscript(criterion: CriterionIndex) -> Criterion { criteria[criterion.position] }
     subscript(section: SectionIndex) -> String { sectionIDs[section.position] }
 

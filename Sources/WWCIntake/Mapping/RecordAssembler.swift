@@ -138,7 +138,7 @@ struct RecordAssembler {
             // A declared locale from the XML root wins over a `submission.locale` field.
             // So does `--locale`: the resolver already warned (`locale.overridden`) about a
             // declaration it replaced, with its value and position.
-            guard slot != \CanonicalApplication.source.declaredLocale
+            guard assignment.field != schema.localeField
                 || (record.source.declaredLocale == nil && record.source.localeSource != .option) else { return }
             let parser = self.parser
             let value = parse(assignment) { (raw: String) throws(ValueError) -> Parsed<JSONValue> in

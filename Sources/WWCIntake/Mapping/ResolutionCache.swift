@@ -10,7 +10,8 @@
 /// grow it without limit. Not thread-safe by design: one per `ConversionSession`.
 final class ResolutionCache {
     private struct Entry: Hashable {
-        let language: String
+        /// The language's resolver (one per language for the converter's life).
+        let resolver: ObjectIdentifier
         let scope: MappingScope
         let key: String
     }
@@ -19,7 +20,7 @@ final class ResolutionCache {
     static let limit = 20_000
 
     func resolve(_ key: String, in scope: MappingScope, with resolver: KeyResolver) -> Resolution {
-        let entry = Entry(language: resolver.labels.language, scope: scope, key: key)
+        let entry = Entry(resolver: ObjectIdentifier(resolver), scope: scope, key: key)
         if let known = resolutions[entry] { return known }
         let resolution = resolver.resolve(key, in: scope)
         if resolutions.count >= Self.limit { resolutions.removeAll(keepingCapacity: true) }
