@@ -19,6 +19,28 @@ import Testing
         }
     }
 
+    /// The UTF-8 check (ASCII skipped by words, runs of other bytes decoded) agrees with the
+    /// standard library's validating `String` initializer: on every well-formed and ill-formed
+    /// sequence near the edges (overlong, surrogate, above U+10FFFF, truncated, stray
+    /// continuation) and on random mixes of them with ASCII.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        let pieces: [[UInt8]] = [
+            [0x61], [0x22], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0x80], [0xBF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes += Bool.random(using: &generator) ? Array("abcdefgh".utf8.prefix(Int.random(in: 1...8)))
+                    : pieces.randomElement(using: &generator)!
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer { JSONParser.isValidUTF8($0) } == expected, "\(bytes)")
+        }
+    }
+
     @Test func randomWordsAgreeWithTheByteLoop() {
         var generator = SystemRandomNumberGenerator()
         // Bytes drawn mostly from the interesting edges: controls, quote, backslash, 0x7F-0xC0.

@@ -379,26 +379,31 @@ struct JSONParser: JSONScanner {
         try unescape(raw, startingAt: start)
     }
 
-    /// ASCII is checked eight bytes at a time; from the first other byte on, the standard
-    /// library's UTF-8 decoder checks every sequence (without making a `String` of the text).
+    /// ASCII is skipped eight bytes at a time; each run of other bytes is checked by the standard
+    /// library's UTF-8 decoder (without making a `String` of the text). Runs are independent:
+    /// a multi-byte character has no ASCII byte, so an ASCII byte ends any sequence.
     static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = raw.baseAddress.map(UnsafeRawPointer.init) else { return true }
+        let count = raw.count
         var index = 0
-        if let base = raw.baseAddress.map(UnsafeRawPointer.init) {
-            while index &+ 8 <= raw.count {
-                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits != 0 { break }
+        while true {
+            while index &+ 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
                 index &+= 8
             }
-        }
-        while index < raw.count, raw[index] < 0x80 { index &+= 1 }
-        guard index < raw.count else { return true }
-        var decoder = UTF8()
-        var iterator = UnsafeBufferPointer(rebasing: raw[index...]).makeIterator()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+            while index < count, raw[index] < 0x80 { index &+= 1 }
+            guard index < count else { return true }
+            var end = index
+            while end < count, raw[end] >= 0x80 { end &+= 1 }
+            var decoder = UTF8()
+            var iterator = UnsafeBufferPointer(rebasing: raw[index..<end]).makeIterator()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: break decoding
+                case .error: return false
+                }
             }
+            index = end
         }
     }
 
