@@ -281,16 +281,16 @@ struct FormWalker {
     /// list fields (evidence) gather every value.
     private mutating func bind(_ field: MappingSchema.FieldIndex, _ node: FormNode,
                                criterion: MappingSchema.CriterionIndex?, outcome: Int?) {
-        let definition = schema[field]
-        if node.isEmptyContainer, definition.type != .urlList {
+        let takesEveryValue = schema[field].type == .urlList  // evidence: a list field
+        if node.isEmptyContainer, !takesEveryValue {
             keepUnmapped(node)  // `"Population": []`: not a value of the field, and not dropped
             return
         }
-        if node.isSection, definition.type != .urlList {
+        if node.isSection, !takesEveryValue {
             keepUnmapped(node)  // a group where one value was expected: keep every value of it
             return
         }
-        if node.isList, definition.type != .urlList {
+        if node.isList, !takesEveryValue {
             node.children.forEach { bind(field, $0, criterion: criterion, outcome: outcome) }
             return
         }
@@ -299,16 +299,16 @@ struct FormWalker {
         let node = detachingAttributes(node)
         let slot = Slot(field: field, criterion: criterion, outcome: outcome)
         if let index = slots[slot] {
-            if definition.type == .urlList {
+            if takesEveryValue {
                 assignments[index].nodes.append(node)
                 boundLeaves += node.leafCount
                 return
             }
             let first = assignments[index].nodes[0]
             reject(node, .error(.fieldDuplicate, arguments: [
-                "key": .text(node.key), "field": .text(definition.id), "line": .number(node.location?.line ?? 0),
+                "key": .text(node.key), "field": .text(schema[field].id), "line": .number(node.location?.line ?? 0),
                 "firstKey": .text(first.key), "firstLine": .number(first.location?.line ?? 0),
-            ], path: node.path, field: definition.id, location: node.location, value: node.scalar?.text))
+            ], path: node.path, field: schema[field].id, location: node.location, value: node.scalar?.text))
             return
         }
         slots[slot] = assignments.count
