@@ -75,7 +75,7 @@ public struct BatchConverter: Sendable {
     /// Reads and converts one file; an unreadable or oversized file is a located error,
     /// never a crash, and an oversized file is not read at all.
     public static func convertFile(_ path: String, session: ConversionSession, limits: ReaderLimits) -> ConversionResult {
-        switch InputFile.read(URL(fileURLWithPath: path), limit: limits.maxInputBytes) {
+        switch InputFile.read(path: path, limit: limits.maxInputBytes) {
         case .success(let data):
             return session.convert(data, file: path)
         case .failure(let diagnostic):

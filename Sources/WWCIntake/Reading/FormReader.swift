@@ -14,11 +14,20 @@ public enum FormReader {
     /// The format of a file: by extension (`.xml`, `.json`, any case), else by its first
     /// non-whitespace character after any BOM (`<` is XML, `{` or `[` is JSON); nil if neither.
     public static func format(forPath path: String, data: Data) -> SourceFormat? {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch pathExtension(path).lowercased() {
         case "xml": return .xml
         case "json": return .json
         default: return sniff(data)
         }
+    }
+
+    /// The extension of the path's last component (`xml` of `a/b.XML`); none for a name that
+    /// only starts with a dot (`.json`), as `NSString.pathExtension` says (which bridges the
+    /// path to an `NSString` on every form).
+    static func pathExtension(_ path: String) -> Substring {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.utf8.index(after: dot)...]
     }
 
     /// The format judged from the content alone.

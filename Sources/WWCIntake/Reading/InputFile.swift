@@ -3,38 +3,54 @@ import Foundation
 /// Reads one input file (form, catalog, form definition, rubric) whole, after checking its size:
 /// a file over the limit is refused without being read, so a multi-gigabyte file never reaches
 /// memory. Failures are diagnostics naming the file, never thrown errors.
+///
+/// Plain `open`/`fstat`/`read`: a form's file is read once per form, and Foundation's
+/// `attributesOfItem` and `Data(contentsOf:)` cost many times the reading itself. A failure's
+/// reason is the system's (`strerror`: "No such file or directory", "Is a directory").
 public enum InputFile {
     public static func read(_ url: URL, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
-        let path = url.path
+        read(path: url.path, limit: limit)
+    }
+
+    public static func read(path: String, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
         func failure(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> Result<Data, Diagnostic> {
             var diagnostic = Diagnostic.error(code, arguments: arguments)
             diagnostic.file = path
             return .failure(diagnostic)
         }
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int {
-            if size > limit {
-                return failure(.inputTooLarge, ["limit": .number(limit), "what": "bytes", "size": .number(size)])
+        func unreadable(_ error: Int32) -> Result<Data, Diagnostic> {
+            failure(.inputUnreadable, ["file": .text(path), "reason": .text(String(cString: strerror(error)))])
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return unreadable(errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return unreadable(errno) }
+        let size = Int(status.st_size)
+        if size > limit {
+            return failure(.inputTooLarge, ["limit": .number(limit), "what": "bytes", "size": .number(size)])
+        }
+        // A regular file is read to the size `fstat` gave; anything else (a pipe, a device) to
+        // its end, in chunks.
+        let isRegular = status.st_mode & S_IFMT == S_IFREG
+        var data = Data(count: isRegular ? size : 65_536)
+        var filled = 0
+        while true {
+            if filled == data.count {
+                if isRegular { break }
+                data.count += 65_536
             }
-            // Foundation reads a 0-byte file through a 4 KB buffer it never frees (LeakSanitizer,
-            // scripts/sanitizers.sh); an empty regular file needs no reading.
-            if size == 0, attributes[.type] as? FileAttributeType == .typeRegular { return .success(Data()) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return unreadable(errno)
+            }
+            if count == 0 { break }
+            filled += count
         }
-        do {
-            return .success(try Data(contentsOf: url))
-        } catch {
-            return failure(.inputUnreadable, ["file": .text(path), "reason": .text(systemReason(error))])
-        }
-    }
-
-    /// The operating system's words for why a file could not be read ("No such file or
-    /// directory"), as the other commands report it, rather than Foundation's wrapper sentence.
-    static func systemReason(_ error: any Error) -> String {
-        let error = error as NSError
-        let posix = [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }
-            .first { $0.domain == NSPOSIXErrorDomain }
-        if let posix { return String(cString: strerror(Int32(posix.code))) }
-        if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoSuchFileError { return String(cString: strerror(ENOENT)) }
-        if error.domain == NSCocoaErrorDomain, error.code == NSFileReadNoPermissionError { return String(cString: strerror(EACCES)) }
-        return error.localizedDescription
+        data.count = filled
+        return .success(data)
     }
 }
