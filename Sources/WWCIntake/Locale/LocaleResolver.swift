@@ -59,7 +59,7 @@ struct LocaleResolver: Sendable {
                 if let named = languageNamed(raw) {
                     declared = named
                 } else {
-                    let node = declaredField(in: document.root, cache: cache)
+                    let node = declaredField(in: document.root, cache: cache)?.node
                     unreadable = .error(error.code, arguments: error.arguments.merging(["value": .text(raw)]) { a, _ in a },
                                         path: node?.path ?? document.root.path, field: "submission.locale",
                                         location: node?.location ?? document.root.location, value: raw)
@@ -70,7 +70,7 @@ struct LocaleResolver: Sendable {
             // `--locale` wins over the declaration, readable or not; a warning says so.
             var result = language(of: option, declared: declared, source: .option, document: document)
             if let raw = declaredRaw, !Self.agrees(declared, with: option), case .success(var resolution) = result {
-                let node = declaredField(in: document.root, cache: cache)
+                let node = declaredField(in: document.root, cache: cache)?.node
                 resolution.warnings.append(.warning(.localeOverridden, arguments: [
                     "value": .text(raw), "locale": .text(option),
                 ], path: node?.path ?? document.root.path, field: "submission.locale",
@@ -100,19 +100,33 @@ struct LocaleResolver: Sendable {
     /// The language whose vocabulary matches most keys, when it clearly wins.
     private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
         // Every key counts once per occurrence, but a form repeats a few keys many times (each
-        // criterion's `status`, `narrative`…): each distinct key is folded and tested once.
-        var occurrences: [String: Int] = [:]
-        var stack = [document.root]
-        while let node = stack.popLast() {
-            occurrences[node.key, default: 0] += 1
-            stack.append(contentsOf: node.attributes)
-            if node.isSection { stack.append(contentsOf: node.children) }
-            if node.isList, let first = node.children.first { stack.append(first) }
+        // criterion's `status`, `narrative`…): occurrences are counted by key id, and each
+        // distinct key is folded and tested once. A list counts its first item only.
+        let tree = document.tree
+        var occurrences = [Int](repeating: 0, count: tree.keys.count)
+        var stack = [document.root.index]
+        while let index = stack.popLast() {
+            let node = tree.node(index)
+            occurrences[Int(node.key)] += 1
+            var attribute = node.firstAttribute
+            while attribute >= 0 {
+                stack.append(attribute)
+                attribute = tree.node(attribute).nextSibling
+            }
+            if node.kind == .section {
+                var child = node.firstChild
+                while child >= 0 {
+                    stack.append(child)
+                    child = tree.node(child).nextSibling
+                }
+            } else if node.kind == .list, node.firstChild >= 0 {
+                stack.append(node.firstChild)
+            }
         }
         let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
         var keys: [(key: String, count: Int)] = []
-        for (raw, count) in occurrences {
-            let key = MatchKey.make(raw)
+        for (id, count) in occurrences.enumerated() where count > 0 {
+            let key = MatchKey.make(tree.keys[id])
             // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
             if ids?.isID(key) != true { keys.append((key, count)) }
         }
@@ -134,7 +148,7 @@ struct LocaleResolver: Sendable {
 
     /// A `submission.locale` value at the top or in the submission section, found under the
     /// label of any language (the language is not known yet).
-    func declaredField(in root: FormNode, cache: ResolutionCache? = nil) -> (text: String, path: String, location: SourceLocation?)? {
+    func declaredField(in root: FormNode, cache: ResolutionCache? = nil) -> (text: String, node: FormNode)? {
         for language in resolvers.languages {
             guard let resolver = resolvers.resolver(for: language) else { continue }
             func resolve(_ key: String, in scope: MappingScope) -> WWCIntake.Resolution {
@@ -144,12 +158,12 @@ struct LocaleResolver: Sendable {
             for child in root.children {
                 switch resolve(child.key, in: .root) {
                 case .target(.field(let field)) where field == localeField:
-                    if let text = child.scalar?.text { return (text, child.path, child.location) }
+                    if let text = child.scalar?.text { return (text, child) }
                 case .target(.section(let section)):
                     for grandchild in child.children {
                         if case .target(.field(let field)) = resolve(grandchild.key, in: .section(section)),
                            field == localeField, let text = grandchild.scalar?.text {
-                            return (text, grandchild.path, grandchild.location)
+                            return (text, grandchild)
                         }
                     }
                 default:

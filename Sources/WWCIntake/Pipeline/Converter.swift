@@ -203,7 +203,7 @@ public final class ConversionSession {
         -> (parser: ValueParser, source: CanonicalApplication.LocaleSource, isGiven: Bool) {
         let (locale, source, isGiven): (String, CanonicalApplication.LocaleSource, Bool)
         let language = resolution.language
-        if let requested = resolution.requested, requested.contains("-") {
+        if let requested = resolution.requested, requested.utf8.contains(UInt8(ascii: "-")) {
             (locale, source, isGiven) = (requested, resolution.source, true)
         } else if let country, let parser = try? valueParser(for: language), let code = try? parser.country(country) {
             (locale, source, isGiven) = (ValueParser.regionalLocale(language: language, country: code), .country, true)

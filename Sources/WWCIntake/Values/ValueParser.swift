@@ -60,15 +60,38 @@ public final class ValueParser {
     /// BCP 47 canonical form: `es_mx` → `es-MX`, `pt-br` → `pt-BR`, `EN` → `en`.
     /// Malformed tags, unknown languages or regions → `locale.invalid`.
     public static func locale(_ raw: String) throws(ValueError) -> String {
-        let trimmed = raw.trimmingSpaces
-        let result = ICUCall.withUTF8(trimmed) { pointer, length in
-            ICUCall.string(initialCapacity: 64) { wwc_locale_canonical(pointer, length, $0, $1) }
+        let cacheable = raw.utf8.count <= canonicalTagsCacheableLength
+        let known = cacheable ? canonicalTags.withLock { $0[raw] } : nil
+        let tag: String?
+        if let known {
+            tag = known
+        } else {
+            let trimmed = raw.trimmingSpaces
+            let result = ICUCall.withUTF8(trimmed) { pointer, length in
+                ICUCall.string(initialCapacity: 64) { wwc_locale_canonical(pointer, length, $0, $1) }
+            }
+            tag = if case .success(let tag) = result, !tag.isEmpty { tag } else { nil }
+            if cacheable {
+                canonicalTags.withLock { cache in
+                    if cache.count >= canonicalTagsLimit { cache.removeAll(keepingCapacity: true) }
+                    cache[raw] = .some(tag)
+                }
+            }
         }
-        guard case .success(let tag) = result, !tag.isEmpty else {
+        guard let tag else {
             throw ValueError(.localeInvalid, arguments: ["value": .text(raw), "example": "es-MX"])
         }
         return tag
     }
+
+    /// Canonical tags (nil: invalid) by the text given. Every form asks for its declared locale
+    /// and its regional locale (`es` + `MX`), a batch repeats the same few, and each ICU round
+    /// (language tag → locale id → canonical → ISO checks → tag) is far dearer than a look-up.
+    /// Shared by all threads; short texts only, and emptied when full, so forms declaring
+    /// 100,000 different locales cannot grow it without bound.
+    private static let canonicalTags = Locked<[String: String?]>([:])
+    private static let canonicalTagsLimit = 1_000
+    private static let canonicalTagsCacheableLength = 64
 
     /// The regional locale for a language and a country: `("es", "MX")` → `es-MX`.
     /// (Number, date and currency conventions differ by region, so forms are parsed with it.)
