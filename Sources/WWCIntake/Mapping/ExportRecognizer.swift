@@ -24,18 +24,24 @@ struct ExportRecognizer: Sendable {
     /// Per system, each name that recognizes it with its first segment (`meta` of
     /// `meta/instanceID`), split once here rather than for every form.
     private let recognizers: [[(name: String, first: String)]]
+    /// Every first segment as the reader interns it (`@version` as `version`): a form that
+    /// has none of them among its keys and names is no export.
+    private let firstKeys: [String]
 
     init(systems: [ExportSystem]) {
         self.systems = systems
         self.recognizers = systems.map { system in
             system.recognizedBy.map { ($0, String($0.prefix { $0 != "/" })) }
         }
+        self.firstKeys = Array(Set(recognizers.joined().map { $0.first.hasPrefix("@") ? String($0.first.dropFirst()) : $0.first }))
     }
 
     /// Takes the recognized system's metadata out of `document` and returns it; nil (and the
     /// document untouched) when no system recognizes it.
     func recognize(_ document: inout FormDocument) -> ExportFindings? {
         guard !systems.isEmpty, case .section = document.root.content else { return nil }
+        // Most forms are no export: these end after a few look-ups in their key table.
+        guard firstKeys.contains(where: { document.tree.id(of: $0) != nil }) else { return nil }
         let format = document.format
         let root = document.root
         // The names at the root, once: most forms are no export, and this is all they cost.

@@ -118,18 +118,26 @@ public final class FormTree: @unchecked Sendable {
     let text: [UInt8]
     /// Interned keys and names, by id.
     private(set) var keys: [String]
-    private var keyIDs: [String: Int32]?
+    /// The same keys, to find an id by its bytes.
+    private var keyTable: KeyTable
 
     init(format: SourceFormat, storage: consuming FormTreeStorage) {
         self.format = format
         self.nodes = storage.nodes
         self.text = storage.text
         self.keys = storage.keys.strings()
+        self.keyTable = storage.keys
     }
 
     // MARK: Reading
 
     func key(_ index: Int32) -> String { keys[Int(nodes[Int(index)].key)] }
+
+    /// The id of `key` when some key or name of the document is exactly these bytes.
+    func id(of key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { keyTable.id(of: $0) }
+    }
 
     func node(_ index: Int32) -> Node { nodes[Int(index)] }
 
@@ -209,17 +217,9 @@ public final class FormTree: @unchecked Sendable {
 
     /// The id of `key`, interning it when new.
     func intern(_ key: String) -> Int32 {
-        if keyIDs == nil {
-            var ids: [String: Int32] = [:]
-            for (id, existing) in keys.enumerated() where ids[existing] == nil { ids[existing] = Int32(id) }
-            keyIDs = ids
-        }
-        // Exact bytes: `String` equality would merge canonically equivalent spellings.
-        if let id = keyIDs?[key], keys[Int(id)].utf8.elementsEqual(key.utf8) { return id }
-        if let id = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) { return Int32(id) }
-        keys.append(key)
-        keyIDs?[key] = Int32(keys.count - 1)
-        return Int32(keys.count - 1)
+        let id = keyTable.intern(key)
+        if Int(id) == keys.count { keys.append(key) }
+        return id
     }
 
     func setKey(_ index: Int32, _ key: Int32) { nodes[Int(index)].key = key }
@@ -401,14 +401,25 @@ struct KeyTable {
         }
     }
 
-    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The id of `key`, or the empty slot where it would go.
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] - 1)
-            if equals(id, key) { return Int32(id) }
+            if equals(id, key) { return (Int32(id), slot) }
             slot = (slot + 1) & mask
         }
+        return (nil, slot)
+    }
+
+    func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        find(key).id
+    }
+
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (found, slot) = find(key)
+        if let found { return found }
         let id = Int32(starts.count)
         starts.append(Int32(bytes.count))
         counts.append(Int32(key.count))
