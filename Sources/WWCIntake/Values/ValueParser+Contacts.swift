@@ -163,21 +163,22 @@ extension ValueParser {
     /// 5 to 15 digits (E.164 allows 15). Anything else (letters, `ext.`) → `phone.invalid`.
     public func phone(_ raw: String) throws(ValueError) -> String {
         let text = try self.text(raw)
-        let invalid = failure(.phoneInvalid, raw, example: example(.phone))
+        func invalid() -> ValueError { failure(.phoneInvalid, raw, example: example(.phone)) }
         var result = ""
         var digitCount = 0
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
-                result += String(Int(value))
+                // Any script's digit, written as its ASCII digit.
+                result.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)))
                 digitCount += 1
             } else if scalar == "+" {
-                guard offset == 0 else { throw invalid }
+                guard offset == 0 else { throw invalid() }
                 result += "+"
             } else if !" -./()".unicodeScalars.contains(scalar) {
-                throw invalid
+                throw invalid()
             }
         }
-        guard (5...15).contains(digitCount) else { throw invalid }
+        guard (5...15).contains(digitCount) else { throw invalid() }
         return result
     }
 

@@ -374,16 +374,16 @@ extension ValueParser {
 
     /// Splits `XYZ 1,234` / `1.234 XYZ` into the non-numeric ends and the numeric core.
     func splitCurrencyToken(_ text: String) -> (String, String, String) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
             scalar.properties.numericType == .decimal || scalar == "-" || scalar == "\u{2212}"
         }
         guard let first = scalars.firstIndex(where: isNumeric), let last = scalars.lastIndex(where: isNumeric) else {
             return (text, "", "")
         }
-        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-            String(String.UnicodeScalarView(slice)).trimmingSpaces
-        }
-        return (string(scalars[..<first]), string(scalars[first...last]), string(scalars[(last + 1)...]))
+        let end = scalars.index(after: last)
+        // Scalar slices, not `text[…]`: a String subscript rounds to Character boundaries.
+        return (String(scalars[..<first]).trimmingSpaces, String(scalars[first..<end]).trimmingSpaces,
+                String(scalars[end...]).trimmingSpaces)
     }
 }
