@@ -162,6 +162,8 @@ struct XMLTreeState {
         self.bytes = bytes
         self.limits = limits
         self.encoding = encoding
+        // A form uses a few dozen names: one allocation rather than a rehash at each doubling.
+        names.reserveCapacity(64)
     }
 
     mutating func result(wellFormed: Bool) -> ReadResult {
