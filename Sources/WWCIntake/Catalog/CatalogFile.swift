@@ -129,12 +129,14 @@ struct CatalogFileParser {
                     continue
                 }
                 sections.append(member.key)
+                let prefix = member.key + "."
+                let isLabels = member.key == "labels", isCountries = member.key == "countries"
                 for item in items {
-                    let key = member.key + "." + item.key
-                    if member.key == "labels" {
+                    let key = prefix + item.key
+                    if isLabels {
                         if let list = strings(item, key: key) { entries.append(entry(key, .list(list), item)) }
                     } else if let text = text(item, key: key) {
-                        if member.key == "countries", !Self.isCountryCode(text) {
+                        if isCountries, !Self.isCountryCode(text) {
                             report(.error, .catalogInvalid, ["key": .text(key), "expected": "code"], node: item)
                             continue
                         }
@@ -153,8 +155,9 @@ struct CatalogFileParser {
                                node: enumNode)
                         continue
                     }
+                    let prefix = "answers." + enumNode.key + "."
                     for valueNode in values {
-                        let key = "answers." + enumNode.key + "." + valueNode.key
+                        let key = prefix + valueNode.key
                         if let list = strings(valueNode, key: key) { entries.append(entry(key, .list(list), valueNode)) }
                     }
                 }

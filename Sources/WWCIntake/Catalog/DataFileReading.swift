@@ -13,9 +13,17 @@ struct DataFileReading {
         self.url = url
     }
 
-    /// The member `key` of an object node.
+    /// The member `key` of an object node: found along the tree's sibling links, without
+    /// making the array of every member for each look-up.
     static func member(_ node: FormNode, _ key: String) -> FormNode? {
-        node.children.first { $0.key == key }
+        guard node.view == FormNode.View() else { return node.children.first { $0.key == key } }
+        let tree = node.tree
+        var child = tree.node(node.index).firstChild
+        while child >= 0 {
+            if tree.key(child) == key { return FormNode(tree: tree, index: child) }
+            child = tree.node(child).nextSibling
+        }
+        return nil
     }
 
     /// Reports a member that does not have the expected shape.
