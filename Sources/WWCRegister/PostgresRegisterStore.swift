@@ -6,14 +6,14 @@ import PostgresNIO
 /// on one database. Same tables, rules and answers as `SQLiteRegisterStore` (one test suite
 /// holds both to them); versions are numbered under a row lock on their application, so two
 /// servers receiving the same city's forms at once never number two versions alike.
-public final class PostgresRegisterStore: RegisterStore {
+package final class PostgresRegisterStore: RegisterStore {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
     private let logger = Logger(label: "wwc.register.postgres")
 
     /// Connects to `url` (`postgres://user:password@host:port/database`) and brings the schema
     /// up to date. `schema`, when given, is created and used instead of `public` (tests).
-    public init(url: String, schema: String? = nil) async throws {
+    package init(url: String, schema: String? = nil) async throws {
         guard let components = URLComponents(string: url),
               ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty
@@ -173,7 +173,7 @@ public final class PostgresRegisterStore: RegisterStore {
         return rows
     }
 
-    public func submit(_ submission: NewSubmission, by actor: Actor) async throws -> SubmitOutcome {
+    package func submit(_ submission: NewSubmission, by actor: Actor) async throws -> SubmitOutcome {
         try await transaction { connection in
             let now = RegisterClock.now()
             let (city, country, cycle) = (submission.city, submission.country, submission.cycle)
@@ -226,7 +226,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func applications(_ filter: ApplicationFilter) async throws -> [ApplicationSummary] {
+    package func applications(_ filter: ApplicationFilter) async throws -> [ApplicationSummary] {
         let states = filter.states.map(\.rawValue)
         let levels = filter.levels
         let country = filter.country?.uppercased()
@@ -241,17 +241,17 @@ public final class PostgresRegisterStore: RegisterStore {
             """).map(Self.summary)
     }
 
-    public func application(id: Int64) async throws -> ApplicationSummary? {
+    package func application(id: Int64) async throws -> ApplicationSummary? {
         try await rows("\(unescaped: RegisterSQL.summarySQL) AND a.id = \(id)").first.map(Self.summary)
     }
 
-    public func versions(applicationID: Int64) async throws -> [VersionSummary] {
+    package func versions(applicationID: Int64) async throws -> [VersionSummary] {
         try await rows("""
             SELECT \(unescaped: RegisterSQL.versionColumns) FROM versions v WHERE v.application_id = \(applicationID) ORDER BY v.number
             """).map(Self.versionSummary)
     }
 
-    public func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
+    package func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
         try await rows("""
             SELECT \(unescaped: RegisterSQL.versionColumns), v.raw, v.record, v.diagnostics, v.score
             FROM versions v WHERE v.application_id = \(applicationID) AND v.number = \(number)
@@ -262,7 +262,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func review(applicationID: Int64, state: ReviewState, note: String?, by actor: Actor) async throws -> AuditEntry {
+    package func review(applicationID: Int64, state: ReviewState, note: String?, by actor: Actor) async throws -> AuditEntry {
         try RegisterRules.checkNote(state: state, note: note)
         return try await transaction { connection in
             guard let row = try await self.rows("SELECT state FROM applications WHERE id = \(applicationID) FOR UPDATE",
@@ -279,7 +279,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func addComment(applicationID: Int64, text: String, by actor: Actor) async throws -> Comment {
+    package func addComment(applicationID: Int64, text: String, by actor: Actor) async throws -> Comment {
         try await transaction { connection in
             guard try await !self.rows("SELECT 1 FROM applications WHERE id = \(applicationID)", on: connection).isEmpty else {
                 throw RegisterError(.applicationNotFound, ["id": .text(String(applicationID))])
@@ -297,7 +297,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func comments(applicationID: Int64) async throws -> [Comment] {
+    package func comments(applicationID: Int64) async throws -> [Comment] {
         try await rows("""
             SELECT id, application_id, at, author, text FROM comments WHERE application_id = \(applicationID) ORDER BY id
             """).map { row in
@@ -307,7 +307,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func audit(applicationID: Int64?) async throws -> [AuditEntry] {
+    package func audit(applicationID: Int64?) async throws -> [AuditEntry] {
         try await rows("""
             SELECT id, at, actor, application_id, action, old, new, note FROM audit
             WHERE (\(applicationID)::bigint IS NULL OR application_id = \(applicationID)::bigint) ORDER BY id
@@ -321,7 +321,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func addToken(name: String, role: Role, sha256: String) async throws {
+    package func addToken(name: String, role: Role, sha256: String) async throws {
         try await transaction { connection in
             let inserted = try await self.rows("""
                 INSERT INTO tokens (name, role, sha256, created_at) VALUES (\(name), \(role.rawValue), \(sha256), \(RegisterClock.now()))
@@ -331,7 +331,7 @@ public final class PostgresRegisterStore: RegisterStore {
         }
     }
 
-    public func token(sha256: String) async throws -> TokenIdentity? {
+    package func token(sha256: String) async throws -> TokenIdentity? {
         guard let row = try await rows("SELECT name, role FROM tokens WHERE sha256 = \(sha256)").first,
               let role = Role(rawValue: try row["role"].decode(String.self))
         else { return nil }
@@ -343,7 +343,7 @@ public final class PostgresRegisterStore: RegisterStore {
         try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 
-    public func close() async {
+    package func close() async {
         runTask.cancel()
         _ = await runTask.value
     }

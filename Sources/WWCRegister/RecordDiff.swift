@@ -3,12 +3,12 @@ import WWCIntake
 
 /// One difference between two versions' records: a JSON Pointer path and the scalar text on
 /// each side (nil where the path does not exist on that side).
-public struct RecordChange: Sendable, Hashable {
-    public var path: String
-    public var old: String?
-    public var new: String?
+package struct RecordChange: Sendable, Hashable {
+    package var path: String
+    package var old: String?
+    package var new: String?
 
-    public init(path: String, old: String?, new: String?) {
+    package init(path: String, old: String?, new: String?) {
         self.path = path
         self.old = old
         self.new = new
@@ -18,8 +18,8 @@ public struct RecordChange: Sendable, Hashable {
 /// The differences between two stored records, leaf by leaf, in the newer record's order
 /// (then paths only the older one has). Arrays compare by index, which is what staff read:
 /// "criteria/3/status went from in_progress to met".
-public enum RecordDiff {
-    public static func changes(old: String, new: String) -> [RecordChange] {
+package enum RecordDiff {
+    package static func changes(old: String, new: String) -> [RecordChange] {
         let before = leaves(of: JSONValue.parse(Data(old.utf8)).value ?? .null)
         let after = leaves(of: JSONValue.parse(Data(new.utf8)).value ?? .null)
         let oldValues = Dictionary(before, uniquingKeysWith: { first, _ in first })

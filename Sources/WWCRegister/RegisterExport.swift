@@ -4,12 +4,12 @@ import WWCIntake
 /// The exports staff download: one row per application (latest version), and the audit log.
 /// CSV is RFC 4180 (CRLF, quotes doubled) with a header row; the state appears both as its
 /// stable code and as its label in the reader's language (KoboToolbox users' first request).
-public struct RegisterExport: Sendable {
-    public let catalogs: CatalogSet
-    public let rubric: Rubric
-    public let language: String
+package struct RegisterExport: Sendable {
+    package let catalogs: CatalogSet
+    package let rubric: Rubric
+    package let language: String
 
-    public init(catalogs: CatalogSet, rubric: Rubric, language: String) {
+    package init(catalogs: CatalogSet, rubric: Rubric, language: String) {
         self.catalogs = catalogs
         self.rubric = rubric
         self.language = language
@@ -17,13 +17,13 @@ public struct RegisterExport: Sendable {
 
     /// One application's export row: latest fields, each rubric criterion's status, points,
     /// level, state code and label, diagnostic counts.
-    public struct Row: Sendable {
-        public var summary: ApplicationSummary
-        public var record: CanonicalApplication?
+    package struct Row: Sendable {
+        package var summary: ApplicationSummary
+        package var record: CanonicalApplication?
     }
 
     /// Loads each application's latest record and builds the rows.
-    public func rows(_ applications: [ApplicationSummary], store: any RegisterStore) async throws -> [Row] {
+    package func rows(_ applications: [ApplicationSummary], store: any RegisterStore) async throws -> [Row] {
         var rows: [Row] = []
         for application in applications {
             let stored = try await store.version(applicationID: application.id, number: application.latest.number)
@@ -33,7 +33,7 @@ public struct RegisterExport: Sendable {
         return rows
     }
 
-    public var columns: [String] {
+    package var columns: [String] {
         ["id", "city", "country", "cycle", "state", "state_label", "version", "received_at", "received_by",
          "population", "points", "possible", "level", "errors", "warnings"] + rubric.criteria.map { "criterion_" + $0 }
     }
@@ -50,12 +50,12 @@ public struct RegisterExport: Sendable {
             + rubric.criteria.map { statuses[$0] ?? "" }
     }
 
-    public func csv(_ rows: [Row]) -> String {
+    package func csv(_ rows: [Row]) -> String {
         Self.csv(header: columns, rows: rows.map(values))
     }
 
     /// JSON: an array of objects with the CSV's columns as members (numbers as numbers).
-    public func json(_ rows: [Row]) -> JSONValue {
+    package func json(_ rows: [Row]) -> JSONValue {
         let numeric: Set<String> = ["id", "cycle", "version", "population", "points", "possible", "errors", "warnings"]
         return .array(rows.map { row in
             .object(zip(columns, values(row)).map { column, value in
@@ -64,10 +64,10 @@ public struct RegisterExport: Sendable {
         })
     }
 
-    public static let auditColumns = ["id", "at", "actor", "application_id", "action", "old", "new", "note"]
+    static let auditColumns = ["id", "at", "actor", "application_id", "action", "old", "new", "note"]
 
     /// The audit log: who, when, what, old → new, why.
-    public static func auditCSV(_ entries: [AuditEntry]) -> String {
+    package static func auditCSV(_ entries: [AuditEntry]) -> String {
         csv(header: auditColumns, rows: entries.map { e in
             [String(e.id), e.at, e.actor, String(e.applicationID), e.action.rawValue, e.old ?? "", e.new ?? "", e.note ?? ""]
         })
@@ -75,7 +75,7 @@ public struct RegisterExport: Sendable {
 
     /// RFC 4180. A field that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
     /// prefixed with `'` (OWASP CSV injection): city names and notes come from outside.
-    public static func csv(header: [String], rows: [[String]]) -> String {
+    package static func csv(header: [String], rows: [[String]]) -> String {
         var out = header.map(field).joined(separator: ",") + "\r\n"
         for row in rows { out += row.map(field).joined(separator: ",") + "\r\n" }
         return out

@@ -5,7 +5,7 @@ import WWCIntake
 /// two never drift. Member names are snake_case like the canonical record's.
 extension ApplicationSummary {
     /// `stateLabel` is the state's readable label in the reader's language.
-    public func json(stateLabel: String) -> JSONValue {
+    package func json(stateLabel: String) -> JSONValue {
         .object([
             "id": .integer(Int(id)),
             "city": .string(city),
@@ -21,7 +21,7 @@ extension ApplicationSummary {
 }
 
 extension VersionSummary {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "number": .integer(number),
             "sha256": .string(sha256),
@@ -39,7 +39,7 @@ extension VersionSummary {
 }
 
 extension AuditEntry {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "id": .integer(Int(id)),
             "at": .string(at),
@@ -54,7 +54,7 @@ extension AuditEntry {
 }
 
 extension Comment {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "id": .integer(Int(id)),
             "application_id": .integer(Int(applicationID)),
@@ -66,7 +66,7 @@ extension Comment {
 }
 
 extension RecordChange {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "path": .string(path),
             "old": old.map(JSONValue.string) ?? .null,
@@ -77,7 +77,7 @@ extension RecordChange {
 
 extension ReviewState {
     /// The readable label in `language` (catalog key `state.<code>`).
-    public func label(_ catalogs: CatalogSet, language: String) -> String {
+    package func label(_ catalogs: CatalogSet, language: String) -> String {
         catalogs.render(key: labelKey, arguments: [:], language: language)
     }
 }

@@ -3,21 +3,21 @@ import WWCIntake
 
 /// Which register `--db` names: a `postgres://` URL, or a SQLite file path (the default,
 /// `intake-register.sqlite` in the current folder, created on first use).
-public enum RegisterLocation {
-    public static let defaultSQLitePath = "intake-register.sqlite"
+package enum RegisterLocation {
+    static let defaultSQLitePath = "intake-register.sqlite"
     /// `WWC_INTAKE_DB` stands in for `--db` (a server's unit file, CI).
-    public static let environmentVariable = "WWC_INTAKE_DB"
+    package static let environmentVariable = "WWC_INTAKE_DB"
 
-    public static func resolve(_ explicit: String?) -> String {
+    package static func resolve(_ explicit: String?) -> String {
         explicit ?? ProcessInfo.processInfo.environment[environmentVariable] ?? defaultSQLitePath
     }
 
-    public static func isPostgres(_ location: String) -> Bool {
+    package static func isPostgres(_ location: String) -> Bool {
         location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
     /// Opens the store `location` names.
-    public static func open(_ location: String) async throws -> any RegisterStore {
+    package static func open(_ location: String) async throws -> any RegisterStore {
         if isPostgres(location) {
             return try await PostgresRegisterStore(url: location)
         }
@@ -31,10 +31,10 @@ public enum RegisterLocation {
 
 /// Bearer tokens: 32 random bytes, shown once; the register keeps only their SHA-256 (a
 /// token is random, not a password, so one fast hash is enough and lookups stay indexable).
-public enum BearerToken {
-    public static let prefix = "wwc_"
+package enum BearerToken {
+    package static let prefix = "wwc_"
 
-    public static func generate() -> String {
+    package static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return prefix + Data(bytes).base64EncodedString()
@@ -42,7 +42,7 @@ public enum BearerToken {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    public static func sha256(_ token: String) -> String {
+    package static func sha256(_ token: String) -> String {
         SHA256.hex(Array(token.utf8))
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// are stored together or not at all, and once a method returns the data is durable (a killed
 /// server loses nothing it acknowledged). The audit log is append-only: nothing here changes or
 /// removes a line, and both databases refuse UPDATE and DELETE on it with a trigger.
-public protocol RegisterStore: Sendable {
+package protocol RegisterStore: Sendable {
     /// Stores a new version of its application (created on its first version) and resets the
     /// review state to `received`. The same bytes already stored for that application are the
     /// same version: nothing changes and `created` is false.
@@ -50,7 +50,7 @@ public protocol RegisterStore: Sendable {
 extension RegisterStore {
     /// Reviews every application the filter admits, each in its own transaction, in id order;
     /// the note rule is checked before anything changes.
-    public func review(matching filter: ApplicationFilter, state: ReviewState, note: String?,
+    package func review(matching filter: ApplicationFilter, state: ReviewState, note: String?,
                        by actor: Actor) async throws -> [AuditEntry] {
         try RegisterRules.checkNote(state: state, note: note)
         var entries: [AuditEntry] = []
@@ -62,15 +62,15 @@ extension RegisterStore {
 }
 
 /// Rules both stores apply the same way.
-public enum RegisterRules {
-    public static func checkNote(state: ReviewState, note: String?) throws(RegisterError) {
+package enum RegisterRules {
+    package static func checkNote(state: ReviewState, note: String?) throws(RegisterError) {
         if state.requiresNote, (note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty {
             throw RegisterError(.reviewNoteRequired, ["state": .text(state.rawValue)])
         }
     }
 
     /// A note as stored: trimmed, and absent rather than empty.
-    public static func normalizedNote(_ note: String?) -> String? {
+    package static func normalizedNote(_ note: String?) -> String? {
         guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }

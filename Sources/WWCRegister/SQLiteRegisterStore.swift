@@ -5,11 +5,11 @@ import GRDB
 /// wait for the writer), with versioned migrations. `synchronous = NORMAL` in WAL mode keeps
 /// every committed transaction across a killed process; only a power loss can drop the last
 /// ones, which `FULL` would cost a sync per submission to prevent.
-public final class SQLiteRegisterStore: RegisterStore {
+package final class SQLiteRegisterStore: RegisterStore {
     private let pool: DatabasePool
 
     /// Opens (creating if needed) the register at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var configuration = Configuration()
         // Several processes may share the file (a server and `intake register review`).
         configuration.busyMode = .timeout(10)
@@ -92,7 +92,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         return migrator
     }
 
-    public func submit(_ submission: NewSubmission, by actor: Actor) async throws -> SubmitOutcome {
+    package func submit(_ submission: NewSubmission, by actor: Actor) async throws -> SubmitOutcome {
         try await pool.write { db in
             let now = RegisterClock.now()
             let version = submission.version
@@ -135,7 +135,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func applications(_ filter: ApplicationFilter) async throws -> [ApplicationSummary] {
+    package func applications(_ filter: ApplicationFilter) async throws -> [ApplicationSummary] {
         try await pool.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -161,13 +161,13 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func application(id: Int64) async throws -> ApplicationSummary? {
+    package func application(id: Int64) async throws -> ApplicationSummary? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: RegisterSQL.summarySQL + " AND a.id = ?", arguments: [id]).map(Self.summary)
         }
     }
 
-    public func versions(applicationID: Int64) async throws -> [VersionSummary] {
+    package func versions(applicationID: Int64) async throws -> [VersionSummary] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(RegisterSQL.versionColumns) FROM versions v WHERE v.application_id = ? ORDER BY v.number
@@ -175,7 +175,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
+    package func version(applicationID: Int64, number: Int) async throws -> StoredVersion? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT \(RegisterSQL.versionColumns), v.raw, v.record, v.diagnostics, v.score
@@ -187,7 +187,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func review(applicationID: Int64, state: ReviewState, note: String?, by actor: Actor) async throws -> AuditEntry {
+    package func review(applicationID: Int64, state: ReviewState, note: String?, by actor: Actor) async throws -> AuditEntry {
         try RegisterRules.checkNote(state: state, note: note)
         return try await pool.write { db in
             guard let old = try String.fetchOne(db, sql: "SELECT state FROM applications WHERE id = ?",
@@ -202,7 +202,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func addComment(applicationID: Int64, text: String, by actor: Actor) async throws -> Comment {
+    package func addComment(applicationID: Int64, text: String, by actor: Actor) async throws -> Comment {
         try await pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE id = ?", arguments: [applicationID]) != nil else {
                 throw RegisterError(.applicationNotFound, ["id": .text(String(applicationID))])
@@ -217,7 +217,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func comments(applicationID: Int64) async throws -> [Comment] {
+    package func comments(applicationID: Int64) async throws -> [Comment] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, application_id, at, author, text FROM comments WHERE application_id = ? ORDER BY id",
                              arguments: [applicationID]).map { row in
@@ -226,7 +226,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func audit(applicationID: Int64?) async throws -> [AuditEntry] {
+    package func audit(applicationID: Int64?) async throws -> [AuditEntry] {
         try await pool.read { db in
             let sql = "SELECT id, at, actor, application_id, action, old, new, note FROM audit"
             let rows = if let applicationID {
@@ -242,7 +242,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func addToken(name: String, role: Role, sha256: String) async throws {
+    package func addToken(name: String, role: Role, sha256: String) async throws {
         try await pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM tokens WHERE name = ?", arguments: [name]) != nil {
                 throw RegisterError(.tokenDuplicate, ["name": .text(name)])
@@ -252,7 +252,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         }
     }
 
-    public func token(sha256: String) async throws -> TokenIdentity? {
+    package func token(sha256: String) async throws -> TokenIdentity? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT name, role FROM tokens WHERE sha256 = ?", arguments: [sha256]).flatMap { row in
                 Role(rawValue: row["role"]).map { TokenIdentity(name: row["name"], role: $0) }
@@ -265,7 +265,7 @@ public final class SQLiteRegisterStore: RegisterStore {
         try await pool.write { db in try db.execute(sql: sql) }
     }
 
-    public func close() async {
+    package func close() async {
         try? pool.close()
     }
 

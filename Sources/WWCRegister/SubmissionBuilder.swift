@@ -8,23 +8,23 @@ import WWCIntake
 ///
 /// Safe to share between threads: each conversion borrows a `ConversionSession` (ICU parsers
 /// are per thread) from a small pool and gives it back.
-public final class SubmissionBuilder: Sendable {
-    public let converter: Converter
-    public let rubric: Rubric
+package final class SubmissionBuilder: Sendable {
+    package let converter: Converter
+    package let rubric: Rubric
     /// The language of the messages written into stored records (the reference catalog, as
     /// `intake convert` writes them); the API renders again in the reader's language.
-    public let storedLanguage = CatalogSet.referenceLanguage
+    let storedLanguage = CatalogSet.referenceLanguage
     private let sessions = Mutex<[SessionBox]>([])
 
-    public init(converter: Converter, rubric: Rubric) {
+    package init(converter: Converter, rubric: Rubric) {
         self.converter = converter
         self.rubric = rubric
     }
 
-    public var catalogs: CatalogSet { converter.catalogs }
+    package var catalogs: CatalogSet { converter.catalogs }
 
     /// The outcome of one form.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// The form converted: what to store, and the parts an API answer shows.
         case accepted(NewSubmission, record: CanonicalApplication, score: ScoreReport)
         /// The form did not convert (or names no city or country): nothing to store.
@@ -32,13 +32,13 @@ public final class SubmissionBuilder: Sendable {
     }
 
     /// Converts without storing: `/v1/validate` and the first half of a submission.
-    public func convert(_ data: Data, fileName: String?, format: SourceFormat?) -> ConversionResult {
+    package func convert(_ data: Data, fileName: String?, format: SourceFormat?) -> ConversionResult {
         let session = sessions.withLock { $0.popLast() } ?? SessionBox(converter.makeSession())
         defer { sessions.withLock { if $0.count < 16 { $0.append(session) } } }
         return session.session.convert(data, file: fileName, format: format)
     }
 
-    public func build(_ data: Data, fileName: String?, format: SourceFormat?) -> Outcome {
+    package func build(_ data: Data, fileName: String?, format: SourceFormat?) -> Outcome {
         let result = convert(data, fileName: fileName, format: format)
         guard let record = result.record else { return .rejected(result.diagnostics) }
         guard let city = record.applicant.city?.trimmingCharacters(in: .whitespacesAndNewlines), !city.isEmpty,
@@ -71,7 +71,7 @@ public final class SubmissionBuilder: Sendable {
 
     /// The certification cycle: the year of the submission date, else the current year (UTC).
     /// A city's forms of one cycle are versions of one application.
-    public static func cycle(of record: CanonicalApplication) -> Int {
+    package static func cycle(of record: CanonicalApplication) -> Int {
         if let date = record.submissionDate, date.count >= 4, let year = Int(date.prefix(4)) { return year }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

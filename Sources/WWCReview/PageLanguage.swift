@@ -4,10 +4,10 @@ import WWCRegister
 
 /// The interface language of a request: the `lang` cookie the switcher sets, else the best
 /// `Accept-Language` match among the catalogs' base languages, else English.
-public enum PageLanguage {
-    public static let cookieName = "intake_lang"
+package enum PageLanguage {
+    package static let cookieName = "intake_lang"
 
-    public static func choose(cookie: String?, acceptLanguage: String?, available: [String]) -> String {
+    package static func choose(cookie: String?, acceptLanguage: String?, available: [String]) -> String {
         if let cookie = cookie?.lowercased(), available.contains(cookie) { return cookie }
         for tag in preferred(acceptLanguage) {
             let language = String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
@@ -38,13 +38,13 @@ public enum PageLanguage {
 /// Templates read plain texts as `{{t.list_empty}}` (`ui.list.empty`, dots made underscores,
 /// because a dot in a Mustache name walks into a child); texts with arguments (plurals,
 /// names) are formatted here, by ICU, through `format`.
-public struct PageText: Sendable {
-    public let language: String
+package struct PageText: Sendable {
+    package let language: String
     let catalogs: CatalogSet
     /// Every `ui.*` message without arguments, keyed for templates.
-    public let plain: [String: String]
+    package let plain: [String: String]
 
-    public init(catalogs: CatalogSet, language: String) {
+    package init(catalogs: CatalogSet, language: String) {
         self.language = language
         self.catalogs = catalogs
         var plain: [String: String] = [:]
@@ -56,13 +56,13 @@ public struct PageText: Sendable {
     }
 
     /// A UI message with arguments, in this language.
-    public func format(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> String {
+    package func format(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> String {
         catalogs.render(key: key, arguments: arguments, language: language)
     }
 
     /// The state's readable label (the register's `state.…` messages, as in its exports).
-    public func state(_ state: ReviewState) -> String { state.label(catalogs, language: language) }
-    public func level(_ level: CertificationLevel?) -> String {
+    package func state(_ state: ReviewState) -> String { state.label(catalogs, language: language) }
+    package func level(_ level: CertificationLevel?) -> String {
         format("ui.level", ["level": .text(level?.rawValue ?? "none")])
     }
 

@@ -7,21 +7,21 @@ import WWCRegister
 /// city's name as submitted); every word of the interface comes from the catalogs.
 
 /// One row of the applications table.
-public struct ApplicationRow: Sendable, Hashable {
-    public var id: Int64
-    public var city: String?
+package struct ApplicationRow: Sendable, Hashable {
+    package var id: Int64
+    package var city: String?
     /// ISO 3166-1 alpha-2 code.
-    public var country: String?
+    package var country: String?
     /// The latest version's form locale (`es-MX`).
-    public var locale: String?
-    public var level: CertificationLevel?
-    public var points: Int?
-    public var state: ReviewState
-    public var receivedAt: Date
-    public var errors: Int
-    public var warnings: Int
+    package var locale: String?
+    package var level: CertificationLevel?
+    package var points: Int?
+    package var state: ReviewState
+    package var receivedAt: Date
+    package var errors: Int
+    package var warnings: Int
 
-    public init(id: Int64, city: String?, country: String?, locale: String?, level: CertificationLevel?,
+    package init(id: Int64, city: String?, country: String?, locale: String?, level: CertificationLevel?,
                 points: Int?, state: ReviewState, receivedAt: Date, errors: Int, warnings: Int) {
         self.id = id
         self.city = city
@@ -37,21 +37,21 @@ public struct ApplicationRow: Sendable, Hashable {
 }
 
 /// One submitted version of an application.
-public struct ApplicationVersion: Sendable {
-    public var number: Int
-    public var file: String
-    public var receivedAt: Date
-    public var receivedBy: String
+package struct ApplicationVersion: Sendable {
+    package var number: Int
+    package var file: String
+    package var receivedAt: Date
+    package var receivedBy: String
     /// The bytes as submitted.
-    public var source: Data
+    package var source: Data
     /// The form's locale as resolved by the converter (`pt-BR`); nil when it could not be told.
-    public var locale: String?
+    package var locale: String?
     /// The canonical record as pretty JSON; nil when the form had errors.
-    public var recordJSON: String?
-    public var diagnostics: [Diagnostic]
-    public var score: ScoreReport?
+    package var recordJSON: String?
+    package var diagnostics: [Diagnostic]
+    package var score: ScoreReport?
 
-    public init(number: Int, file: String, receivedAt: Date, receivedBy: String, source: Data, locale: String?,
+    package init(number: Int, file: String, receivedAt: Date, receivedBy: String, source: Data, locale: String?,
                 recordJSON: String?, diagnostics: [Diagnostic], score: ScoreReport?) {
         self.number = number
         self.file = file
@@ -66,20 +66,20 @@ public struct ApplicationVersion: Sendable {
 }
 
 /// One entry of an application's timeline.
-public struct TimelineEvent: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct TimelineEvent: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case version(number: Int, file: String)
         case stateChange(from: ReviewState?, to: ReviewState)
         case comment
     }
 
-    public var kind: Kind
-    public var at: Date
-    public var who: String
+    package var kind: Kind
+    package var at: Date
+    package var who: String
     /// The note of a state change, or the comment's text.
-    public var text: String?
+    package var text: String?
 
-    public init(kind: Kind, at: Date, who: String, text: String? = nil) {
+    package init(kind: Kind, at: Date, who: String, text: String? = nil) {
         self.kind = kind
         self.at = at
         self.who = who
@@ -88,20 +88,20 @@ public struct TimelineEvent: Sendable, Hashable {
 }
 
 /// One difference between two versions' records (the register's diff: JSON Pointer, old, new).
-public typealias RecordDifference = RecordChange
+package typealias RecordDifference = RecordChange
 
 /// Everything the detail page shows about one application.
-public struct ApplicationDetail: Sendable {
-    public var summary: ApplicationRow
+package struct ApplicationDetail: Sendable {
+    package var summary: ApplicationRow
     /// Every version, oldest first.
-    public var versionNumbers: [Int]
+    package var versionNumbers: [Int]
     /// The version shown (source, diagnostics, record, score).
-    public var shown: ApplicationVersion
-    public var timeline: [TimelineEvent]
+    package var shown: ApplicationVersion
+    package var timeline: [TimelineEvent]
     /// The versions compared and their differences; nil when fewer than two versions exist.
-    public var comparison: (from: Int, to: Int, differences: [RecordDifference])?
+    package var comparison: (from: Int, to: Int, differences: [RecordDifference])?
 
-    public init(summary: ApplicationRow, versionNumbers: [Int], shown: ApplicationVersion,
+    package init(summary: ApplicationRow, versionNumbers: [Int], shown: ApplicationVersion,
                 timeline: [TimelineEvent], comparison: (from: Int, to: Int, differences: [RecordDifference])?) {
         self.summary = summary
         self.versionNumbers = versionNumbers
@@ -112,23 +112,23 @@ public struct ApplicationDetail: Sendable {
 }
 
 /// The list filters as the query string carries them (`?state=received&state=accepted&language=es`).
-public struct ListFilter: Sendable, Hashable {
-    public var states: Set<ReviewState> = []
+package struct ListFilter: Sendable, Hashable {
+    package var states: Set<ReviewState> = []
     /// A language code (`es`): matches `es`, `es-MX`, …
-    public var language: String?
-    public var country: String?
-    public var level: CertificationLevel?
-    public var sort: SortKey = .received
-    public var descending = true
+    package var language: String?
+    package var country: String?
+    package var level: CertificationLevel?
+    package var sort: SortKey = .received
+    var descending = true
 
-    public enum SortKey: String, Sendable, CaseIterable {
+    package enum SortKey: String, Sendable, CaseIterable {
         case id, city, country, language, level, points, state, received, problems
     }
 
-    public init() {}
+    package init() {}
 
     /// Reads the filter from query items; unknown values are ignored rather than guessed.
-    public init(query: [(String, String)]) {
+    package init(query: [(String, String)]) {
         for (name, value) in query where !value.isEmpty {
             switch name {
             case "state": if let state = ReviewState(rawValue: value) { states.insert(state) }
@@ -143,7 +143,7 @@ public struct ListFilter: Sendable, Hashable {
     }
 
     /// The query items that reproduce this filter, in a stable order.
-    public func queryItems(sort: SortKey? = nil, descending: Bool? = nil) -> [(String, String)] {
+    package func queryItems(sort: SortKey? = nil, descending: Bool? = nil) -> [(String, String)] {
         var items: [(String, String)] = ReviewState.allCases.filter(states.contains).map { ("state", $0.rawValue) }
         if let language { items.append(("language", language)) }
         if let country { items.append(("country", country)) }
@@ -154,11 +154,11 @@ public struct ListFilter: Sendable, Hashable {
     }
 
     /// Query items as a URL query (`state=received&sort=city`), percent-encoded.
-    public static func queryString(_ items: [(String, String)]) -> String {
+    package static func queryString(_ items: [(String, String)]) -> String {
         items.map { "\(percentEncoded($0.0))=\(percentEncoded($0.1))" }.joined(separator: "&")
     }
 
-    public func matches(_ row: ApplicationRow) -> Bool {
+    package func matches(_ row: ApplicationRow) -> Bool {
         if !states.isEmpty, !states.contains(row.state) { return false }
         if let language {
             guard let locale = row.locale?.lowercased(),
@@ -170,7 +170,7 @@ public struct ListFilter: Sendable, Hashable {
     }
 
     /// Rows filtered and sorted; ties broken by id so the order is stable.
-    public func apply(to rows: [ApplicationRow]) -> [ApplicationRow] {
+    package func apply(to rows: [ApplicationRow]) -> [ApplicationRow] {
         let kept = rows.filter(matches)
         return kept.sorted { a, b in
             let order = Self.compare(a, b, by: sort)

@@ -5,16 +5,16 @@ import WWCRegister
 
 /// What every page needs besides its own content: the interface language, who is signed in,
 /// the CSRF token its forms carry, and where the language switcher should come back to.
-public struct PageContext: Sendable {
-    public var text: PageText
-    public var user: String?
-    public var csrf: String
+package struct PageContext: Sendable {
+    package var text: PageText
+    package var user: String?
+    package var csrf: String
     /// The current path and query, to return to after switching language.
-    public var path: String
-    public var notice: String?
-    public var error: String?
+    package var path: String
+    package var notice: String?
+    package var error: String?
 
-    public init(text: PageText, user: String?, csrf: String, path: String, notice: String? = nil, error: String? = nil) {
+    package init(text: PageText, user: String?, csrf: String, path: String, notice: String? = nil, error: String? = nil) {
         self.text = text
         self.user = user
         self.csrf = csrf
@@ -25,16 +25,16 @@ public struct PageContext: Sendable {
 }
 
 /// One uploaded file's outcome, for the upload page.
-public struct UploadOutcome: Sendable {
-    public var file: String
+package struct UploadOutcome: Sendable {
+    package var file: String
     /// The application it became a version of; nil when the form was refused.
-    public var applicationID: Int64?
-    public var errors: Int
-    public var warnings: Int
+    package var applicationID: Int64?
+    package var errors: Int
+    package var warnings: Int
     /// Why it was refused: the errors' messages in the interface language, with their place.
-    public var messages: [String]
+    package var messages: [String]
 
-    public init(file: String, applicationID: Int64?, errors: Int, warnings: Int, messages: [String] = []) {
+    package init(file: String, applicationID: Int64?, errors: Int, warnings: Int, messages: [String] = []) {
         self.file = file
         self.applicationID = applicationID
         self.errors = errors
@@ -49,13 +49,13 @@ public struct UploadOutcome: Sendable {
 /// the unescaped `{{{…}}}` form, which a test enforces, so submitted text is always shown as
 /// text. View models are dictionaries of strings, numbers, booleans and lists: whatever a form
 /// holds arrives in a template as a string.
-public final class ReviewPages: Sendable {
-    public let catalogs: CatalogSet
+package final class ReviewPages: Sendable {
+    package let catalogs: CatalogSet
     let library: MustacheLibrary
     /// The stylesheet and script, served as they are.
-    public let staticFiles: [String: (contentType: String, body: Data)]
+    package let staticFiles: [String: (contentType: String, body: Data)]
 
-    public init(catalogs: CatalogSet, webDirectory: URL? = nil) throws {
+    package init(catalogs: CatalogSet, webDirectory: URL? = nil) throws {
         self.catalogs = catalogs
         let web = webDirectory ?? Self.bundledWebDirectory
         var library = MustacheLibrary()
@@ -75,13 +75,13 @@ public final class ReviewPages: Sendable {
 
     /// The `web/` folder (templates and static files): `$WWC_INTAKE_WEB`, else
     /// `../share/wwc-intake/web` beside the program, else a checkout's, like the catalogs.
-    public static var bundledWebDirectory: URL {
+    static var bundledWebDirectory: URL {
         DataLocator.process.locate(explicit: nil, variable: "WWC_INTAKE_WEB", shipped: "web",
                                    marker: "templates/layout.mustache")?.url
             ?? URL(fileURLWithPath: "web")
     }
 
-    public var languages: [String] { catalogs.languages }
+    package var languages: [String] { catalogs.languages }
 
     func render(_ template: String, _ context: PageContext, _ content: [String: Any]) -> String {
         var model = content
@@ -114,16 +114,16 @@ public final class ReviewPages: Sendable {
 
     // MARK: Pages
 
-    public func signIn(_ context: PageContext, next: String, user: String = "") -> String {
+    package func signIn(_ context: PageContext, next: String, user: String = "") -> String {
         render("signin", context, ["next": next, "user": user])
     }
 
     /// A short page with one sentence (not found, expired form).
-    public func message(_ context: PageContext, text: String) -> String {
+    package func message(_ context: PageContext, text: String) -> String {
         render("message", context, ["text": text])
     }
 
-    public func upload(_ context: PageContext, outcomes: [UploadOutcome]) -> String {
+    package func upload(_ context: PageContext, outcomes: [UploadOutcome]) -> String {
         let results: [[String: Any]] = outcomes.map { outcome in
             var model: [String: Any] = [
                 "errors": outcome.errors > 0, "messages": outcome.messages,
@@ -139,7 +139,7 @@ public final class ReviewPages: Sendable {
 
     /// The applications table. `all` is every application (for the per-state counts and the
     /// country choices); the filter picks and orders the rows shown.
-    public func list(_ context: PageContext, all: [ApplicationRow], filter: ListFilter) -> String {
+    package func list(_ context: PageContext, all: [ApplicationRow], filter: ListFilter) -> String {
         let text = context.text
         let rows = filter.apply(to: all)
         var stateless = filter
@@ -201,7 +201,7 @@ public final class ReviewPages: Sendable {
         ])
     }
 
-    public func detail(_ context: PageContext, _ detail: ApplicationDetail, note: String? = nil) -> String {
+    package func detail(_ context: PageContext, _ detail: ApplicationDetail, note: String? = nil) -> String {
         let text = context.text
         let summary = detail.summary
         let version = detail.shown
@@ -266,7 +266,7 @@ public final class ReviewPages: Sendable {
     // MARK: The message for the city
 
     /// The note of the latest change to `needs_changes`, which the message to the city repeats.
-    public func latestNote(_ detail: ApplicationDetail) -> String? {
+    package func latestNote(_ detail: ApplicationDetail) -> String? {
         detail.timeline.last { event in
             if case .stateChange(_, .needsChanges) = event.kind { return true }
             return false
@@ -281,7 +281,7 @@ public final class ReviewPages: Sendable {
     }
 
     /// The list of problems in the form's own language, as plain text to send back to the city.
-    public func cityMessage(summary: ApplicationRow, version: ApplicationVersion, note: String?) -> String {
+    package func cityMessage(summary: ApplicationRow, version: ApplicationVersion, note: String?) -> String {
         let language = Self.messageLanguage(version.locale, fallback: CatalogSet.referenceLanguage)
         func say(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> String {
             catalogs.render(key: key, arguments: arguments, language: language)

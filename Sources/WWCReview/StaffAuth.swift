@@ -7,16 +7,16 @@ import HummingbirdBcrypt
 /// Why a file and not the register: sign-in is the pages' concern, the register's API has
 /// bearer tokens of its own, and a file can be shared by several servers like any other
 /// configuration. Only hashes are stored; bcrypt (cost 12) makes a copied file slow to attack.
-public struct StaffAccounts: Sendable {
-    public static let defaultCost: UInt8 = 12
-    public private(set) var hashes: [String: String]
+package struct StaffAccounts: Sendable {
+    static let defaultCost: UInt8 = 12
+    package private(set) var hashes: [String: String]
 
-    public init(hashes: [String: String] = [:]) {
+    package init(hashes: [String: String] = [:]) {
         self.hashes = hashes
     }
 
     /// Reads the file; a missing file is no account (nobody can sign in yet).
-    public static func load(from url: URL) throws -> StaffAccounts {
+    package static func load(from url: URL) throws -> StaffAccounts {
         guard FileManager.default.fileExists(atPath: url.path) else { return StaffAccounts() }
         let data = try Data(contentsOf: url)
         let file = try JSONDecoder().decode(File.self, from: data)
@@ -24,25 +24,25 @@ public struct StaffAccounts: Sendable {
     }
 
     /// Writes the file atomically, readable by its owner only.
-    public func save(to url: URL) throws {
+    package func save(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(File(staff: hashes)).write(to: url, options: .atomic)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
 
-    public mutating func setPassword(_ password: String, for user: String, cost: UInt8 = defaultCost) {
+    package mutating func setPassword(_ password: String, for user: String, cost: UInt8 = defaultCost) {
         hashes[user] = Bcrypt.hash(password, cost: cost)
     }
 
     /// Removes a user's sign-in; false when there was none.
-    public mutating func remove(_ user: String) -> Bool {
+    package mutating func remove(_ user: String) -> Bool {
         hashes.removeValue(forKey: user) != nil
     }
 
     /// Whether the password is the user's. An unknown user costs a bcrypt check too, so the
     /// answer's timing does not tell which user names exist.
-    public func verify(user: String, password: String) -> Bool {
+    package func verify(user: String, password: String) -> Bool {
         guard let hash = hashes[user] else {
             _ = Bcrypt.verify(password, hash: Self.decoyHash)
             return false
@@ -63,24 +63,24 @@ public struct StaffAccounts: Sendable {
 /// Kept in memory: a restart signs everyone out, which is acceptable for a review tool and
 /// keeps credentials out of the database. Anonymous sessions exist so the sign-in form has a
 /// CSRF token too; signing in replaces the session id (no session fixation).
-public actor SessionStore {
-    public struct Session: Sendable {
-        public var user: String?
-        public let csrf: String
-        public var lastSeen: Date
+package actor SessionStore {
+    package struct Session: Sendable {
+        package var user: String?
+        package let csrf: String
+        var lastSeen: Date
     }
 
-    public static let cookieName = "intake_session"
+    package static let cookieName = "intake_session"
     /// Sessions unused this long are forgotten.
-    public let idleLimit: TimeInterval
+    let idleLimit: TimeInterval
     private var sessions: [String: Session] = [:]
 
-    public init(idleLimit: TimeInterval = 8 * 3600) {
+    package init(idleLimit: TimeInterval = 8 * 3600) {
         self.idleLimit = idleLimit
     }
 
     /// The session of a cookie value, if it exists and is not idle too long.
-    public func session(_ id: String?, now: Date = Date()) -> Session? {
+    package func session(_ id: String?, now: Date = Date()) -> Session? {
         guard let id, var session = sessions[id] else { return nil }
         if now.timeIntervalSince(session.lastSeen) > idleLimit {
             sessions[id] = nil
@@ -92,7 +92,7 @@ public actor SessionStore {
     }
 
     /// A new session (anonymous, or signed in) with a fresh id and CSRF token.
-    public func create(user: String?, now: Date = Date()) -> (id: String, session: Session) {
+    package func create(user: String?, now: Date = Date()) -> (id: String, session: Session) {
         if sessions.count > 10_000 { sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) <= idleLimit } }
         let id = Self.randomToken()
         let session = Session(user: user, csrf: Self.randomToken(), lastSeen: now)
@@ -100,7 +100,7 @@ public actor SessionStore {
         return (id, session)
     }
 
-    public func end(_ id: String) {
+    package func end(_ id: String) {
         sessions[id] = nil
     }
 
@@ -111,7 +111,7 @@ public actor SessionStore {
     }
 
     /// Compares a submitted CSRF token with the session's in time independent of where they differ.
-    public nonisolated static func tokensMatch(_ a: String, _ b: String) -> Bool {
+    package nonisolated static func tokensMatch(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count, !x.isEmpty else { return false }
         var difference: UInt8 = 0
@@ -120,7 +120,7 @@ public actor SessionStore {
     }
 
     /// The `Set-Cookie` value of a session id.
-    public nonisolated static func cookie(_ id: String, secure: Bool = false) -> String {
+    package nonisolated static func cookie(_ id: String, secure: Bool = false) -> String {
         "\(cookieName)=\(id); Path=/ui; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 }

@@ -3,21 +3,21 @@ import WWCRegister
 
 /// Per-request state: who the bearer token says is calling (set by `BearerAuthMiddleware`)
 /// and the language their messages are in (`Accept-Language`).
-public struct IntakeRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct IntakeRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// Nil when the request carried no token (the open routes allow that).
-    public var identity: TokenIdentity?
+    var identity: TokenIdentity?
     /// en, es, pt or fr: the first the client accepts, else en.
-    public var language: String = "en"
+    package var language: String = "en"
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
     }
 
     /// The caller, when it may do what needs `role`: 401 without a token, 403 with a
     /// submitter's token where staff is needed.
     @discardableResult
-    public func require(_ role: Role) throws(Problem) -> TokenIdentity {
+    func require(_ role: Role) throws(Problem) -> TokenIdentity {
         guard let identity else { throw Problem(.unauthorized, code: .authRequired) }
         if role == .staff, identity.role != .staff {
             throw Problem(.forbidden, code: .authForbidden, ["role": .text(identity.role.rawValue)])

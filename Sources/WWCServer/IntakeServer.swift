@@ -5,29 +5,29 @@ import WWCIntake
 import WWCRegister
 
 /// What every route shares: the register, the pipeline, the catalogs and the limits.
-public struct ServerEnvironment: Sendable {
-    public let store: any RegisterStore
-    public let builder: SubmissionBuilder
+package struct ServerEnvironment: Sendable {
+    package let store: any RegisterStore
+    package let builder: SubmissionBuilder
     /// The largest request body accepted (`--max-bytes`, the converter's input limit).
-    public let maxBodyBytes: Int
+    package let maxBodyBytes: Int
 
-    public init(store: any RegisterStore, builder: SubmissionBuilder, maxBodyBytes: Int? = nil) {
+    package init(store: any RegisterStore, builder: SubmissionBuilder, maxBodyBytes: Int? = nil) {
         self.store = store
         self.builder = builder
         self.maxBodyBytes = maxBodyBytes ?? builder.converter.options.limits.maxInputBytes
     }
 
-    public var catalogs: CatalogSet { builder.catalogs }
-    public var rubric: Rubric { builder.rubric }
+    package var catalogs: CatalogSet { builder.catalogs }
+    package var rubric: Rubric { builder.rubric }
 }
 
 /// Builds the HTTP server. Route groups live in their own files (`APIRoutes` for /v1 and
 /// /healthz); each adds itself to the router here, one line per group.
-public enum IntakeServer {
-    public static let version = "0.1.0"
+package enum IntakeServer {
+    package static let version = "0.1.0"
 
     /// The router with the problem+json and bearer-token middleware in front of every route.
-    public static func router(_ environment: ServerEnvironment) -> Router<IntakeRequestContext> {
+    static func router(_ environment: ServerEnvironment) -> Router<IntakeRequestContext> {
         let router = Router(context: IntakeRequestContext.self)
         router.add(middleware: ProblemMiddleware(catalogs: environment.catalogs, maxBodyBytes: environment.maxBodyBytes))
         router.add(middleware: BearerAuthMiddleware(store: environment.store))
@@ -36,7 +36,7 @@ public enum IntakeServer {
         return router
     }
 
-    public static func application(_ environment: ServerEnvironment, host: String, port: Int,
+    package static func application(_ environment: ServerEnvironment, host: String, port: Int,
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol
     {

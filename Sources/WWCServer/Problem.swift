@@ -7,13 +7,13 @@ import WWCRegister
 /// (`urn:wwc-intake:problem:<code>`), `code` repeats it bare for scripts, `title` and `detail`
 /// come from the catalogs in the caller's language. `diagnostics` carries a rejected form's
 /// located problems.
-public struct Problem: Error, Sendable {
-    public var status: HTTPResponse.Status
-    public var code: DiagnosticCode
-    public var arguments: [String: MessageArgument]
-    public var diagnostics: [Diagnostic]
+package struct Problem: Error, Sendable {
+    package var status: HTTPResponse.Status
+    package var code: DiagnosticCode
+    package var arguments: [String: MessageArgument]
+    package var diagnostics: [Diagnostic]
 
-    public init(_ status: HTTPResponse.Status, code: DiagnosticCode, _ arguments: [String: MessageArgument] = [:],
+    package init(_ status: HTTPResponse.Status, code: DiagnosticCode, _ arguments: [String: MessageArgument] = [:],
                 diagnostics: [Diagnostic] = []) {
         self.status = status
         self.code = code
@@ -22,7 +22,7 @@ public struct Problem: Error, Sendable {
     }
 
     /// The problem a register refusal is answered with.
-    public init(_ error: RegisterError) {
+    package init(_ error: RegisterError) {
         let status: HTTPResponse.Status = switch error.code {
         case .applicationNotFound, .versionNotFound: .notFound
         case .reviewNoteRequired, .applicationUnidentified: .unprocessableContent
@@ -33,7 +33,7 @@ public struct Problem: Error, Sendable {
         self.init(status, code: error.code, error.arguments)
     }
 
-    public func json(catalogs: CatalogSet, language: String, instance: String) -> JSONValue {
+    package func json(catalogs: CatalogSet, language: String, instance: String) -> JSONValue {
         let detail = catalogs.render(Diagnostic(.error, code, arguments: arguments), language: language)
         var members: [JSONValue.Member] = [
             .init("type", .string("urn:wwc-intake:problem:" + code.rawValue)),
@@ -54,15 +54,15 @@ public struct Problem: Error, Sendable {
 
 extension DiagnosticCode {
     /// No bearer token, or one the register does not know.
-    public static let authRequired: Self = "auth.required"
+    static let authRequired: Self = "auth.required"
     /// A valid token whose role may not do this.
-    public static let authForbidden: Self = "auth.forbidden"
+    static let authForbidden: Self = "auth.forbidden"
     /// No route at this path (or not with this method).
-    public static let routeNotFound: Self = "route.not_found"
+    static let routeNotFound: Self = "route.not_found"
     /// A malformed request: bad JSON body, query or path parameter.
-    public static let requestInvalid: Self = "request.invalid"
+    static let requestInvalid: Self = "request.invalid"
     /// Something failed on the server's side (logged; never a form's fault).
-    public static let serverError: Self = "server.error"
+    static let serverError: Self = "server.error"
 }
 
 /// Turns every error of every route (and of "no route") into problem+json, so that no client

@@ -1,5 +1,5 @@
 import Testing
-import WWCIntake
+@testable import WWCIntake
 
 @Suite struct MessageFormatterTests {
     let errors = "{count, plural, one {# erreur} other {# erreurs}} dans {file}"

@@ -1,5 +1,5 @@
 import Testing
-import WWCIntake
+@testable import WWCIntake
 
 /// One `ValueParser` per worker; `MatchKey`, country names, IDNA and messages shared.
 @Suite struct ValueConcurrencyTests {

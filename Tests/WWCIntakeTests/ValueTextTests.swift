@@ -1,5 +1,5 @@
 import Testing
-import WWCIntake
+@testable import WWCIntake
 
 @Suite struct ValueTextTests {
     let parser = try! ValueParser(locale: "es-CO")

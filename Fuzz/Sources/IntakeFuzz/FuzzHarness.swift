@@ -7,15 +7,15 @@ import WWCIntake
 ///
 /// Every invariant is checked by trapping (`fatalError`): for libFuzzer a trap is a finding,
 /// with the input saved as an artifact.
-public final class FuzzHarness {
-    public enum Target: String, CaseIterable, Sendable {
+package final class FuzzHarness {
+    package enum Target: String, CaseIterable, Sendable {
         case xml, json, value, convert
     }
 
-    public let target: Target
+    package let target: Target
 
     /// Locales the value target cycles through: region pairs whose number and date conventions differ.
-    public static let valueLocales = ["en-US", "es-MX", "es-CO", "fr-FR", "fr-CA", "pt-BR", "pt-PT", "en-CA"]
+    static let valueLocales = ["en-US", "es-MX", "es-CO", "fr-FR", "fr-CA", "pt-BR", "pt-PT", "en-CA"]
 
     /// Value parsers are not thread-safe and cache ICU objects; libFuzzer runs inputs on one
     /// thread, so one parser per locale is created once and reused, as a conversion session does.
@@ -28,7 +28,7 @@ public final class FuzzHarness {
     ///   - locales: the catalogs (`locales/`), for `convert`.
     ///   - schema: `canonical-application.schema.json`, which every record `convert` accepts
     ///     must satisfy (for `convert`).
-    public init(target: Target, locales: URL, schema: URL) throws {
+    package init(target: Target, locales: URL, schema: URL) throws {
         self.target = target
         switch target {
         case .value:
@@ -46,13 +46,13 @@ public final class FuzzHarness {
         }
     }
 
-    public struct SetupError: Error, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+    package struct SetupError: Error, CustomStringConvertible {
+        package var message: String
+        package var description: String { message }
     }
 
     /// Runs one input; traps on any broken invariant.
-    public func run(_ data: Data) {
+    package func run(_ data: Data) {
         switch target {
         case .xml: check(FormReader.read(data, format: .xml))
         case .json: check(FormReader.read(data, format: .json))

@@ -9,7 +9,7 @@ import WWCIntake
 /// to load a schema with any other validation keyword, so a schema change cannot make it
 /// silently lenient. (`format` is an annotation here, as in draft 2020-12 by default.) The
 /// tests hold it to the reference validator's verdict on the samples and on broken records.
-public final class RecordSchemaCheck {
+package final class RecordSchemaCheck {
     /// The schema compiled into plain objects. Not kept as a `JSONValue`: LeakSanitizer cannot
     /// follow an indirect enum's tagged pointers from a long-lived object, and reports the
     /// whole tree as leaked when the fuzzer exits.
@@ -40,14 +40,14 @@ public final class RecordSchemaCheck {
         "const", "enum", "pattern", "minimum", "maximum", "minLength",
     ]
 
-    public convenience init(contentsOf url: URL) throws {
+    package convenience init(contentsOf url: URL) throws {
         guard let root = JSONValue.parse(try Data(contentsOf: url), limits: ReaderLimits(maxInputBytes: 1 << 24)).value else {
             throw FuzzHarness.SetupError(message: "\(url.path) is not JSON")
         }
         try self.init(schema: root)
     }
 
-    public init(schema: JSONValue) throws {
+    package init(schema: JSONValue) throws {
         root = try Self.compile(schema)
         if case .object(let members)? = schema["$defs"] {
             for member in members { definitions["#/$defs/" + member.key] = try Self.compile(member.value) }
@@ -96,7 +96,7 @@ public final class RecordSchemaCheck {
     }
 
     /// Every violation as `path: what`, empty when the value is valid.
-    public func violations(of value: JSONValue) -> [String] {
+    package func violations(of value: JSONValue) -> [String] {
         var found: [String] = []
         check(value, against: root, at: "", into: &found)
         return found

@@ -3,30 +3,30 @@ import Foundation
 /// One catalog file as written: header, entries in file order with their line numbers, and
 /// the sections present. Both the loader and `intake catalog check` work from this, so a
 /// finding can always point at the file and line a translator must edit.
-public struct CatalogFile: Sendable, Hashable {
+struct CatalogFile: Sendable, Hashable {
     /// The header value every catalog must carry in `"catalog"`.
-    public static let formatID = "wwc-intake-catalog/1"
+    static let formatID = "wwc-intake-catalog/1"
 
-    public let url: URL
+    let url: URL
     /// The locale the header declares (`es`, `es-MX`); it must match the file name.
-    public let locale: String
-    public let version: String
+    let locale: String
+    let version: String
     /// Keys whose text is intentionally identical to `en` (e.g. `labels.budget` in French).
-    public var identical: [String]
-    public var entries: [CatalogEntry]
+    var identical: [String]
+    var entries: [CatalogEntry]
     /// The catalog sections present in the file, in file order (kept even when empty).
-    public var sections: [String]
+    var sections: [String]
     /// Line of each header member and of each section, for findings about them.
-    public let headerLines: [String: Int]
+    let headerLines: [String: Int]
 
-    public var fileName: String { url.lastPathComponent }
+    var fileName: String { url.lastPathComponent }
     /// A regional overlay (`es-MX.json`) extends its base (`es.json`) and overrides entries.
-    public var isOverlay: Bool { locale.contains("-") }
-    public var language: String { String(locale.prefix { $0 != "-" }) }
+    var isOverlay: Bool { locale.contains("-") }
+    var language: String { String(locale.prefix { $0 != "-" }) }
 
-    public func entry(_ key: String) -> CatalogEntry? { entries.first { $0.key == key } }
+    func entry(_ key: String) -> CatalogEntry? { entries.first { $0.key == key } }
 
-    public init(
+    init(
         url: URL, locale: String, version: String, identical: [String], entries: [CatalogEntry],
         sections: [String], headerLines: [String: Int] = [:]
     ) {
@@ -42,7 +42,7 @@ public struct CatalogFile: Sendable, Hashable {
     /// Reads and validates the shape of one catalog file. Returns no file when it cannot be
     /// used at all (malformed JSON, wrong header); shape errors in single entries drop only
     /// those entries. Every diagnostic carries the file, line and JSON Pointer.
-    public static func read(_ url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
+    static func read(_ url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
         switch InputFile.read(url) {
         case .success(let data): return parse(data, url: url)
         case .failure(let diagnostic): return (nil, [diagnostic])
@@ -51,7 +51,7 @@ public struct CatalogFile: Sendable, Hashable {
 
     /// The position-tracking JSON tree, then its shape, with a located diagnostic for
     /// everything wrong.
-    public static func parse(_ data: Data, url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
+    static func parse(_ data: Data, url: URL) -> (file: CatalogFile?, diagnostics: [Diagnostic]) {
         var parser = CatalogFileParser(url: url)
         let file = parser.parse(data)
         return (file, parser.diagnostics)

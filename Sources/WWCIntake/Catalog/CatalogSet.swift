@@ -10,11 +10,11 @@ public final class CatalogSet: Sendable {
     public static let referenceLanguage = "en"
 
     public let directory: URL
-    public let definition: FormDefinition
+    let definition: FormDefinition
     /// Every catalog file that could be read, base catalogs and overlays, sorted by locale.
-    public let files: [CatalogFile]
+    let files: [CatalogFile]
     /// The form systems whose exports are recognized (`exports.json`; none when it is absent).
-    public let exportSystems: [ExportSystem]
+    let exportSystems: [ExportSystem]
     /// Example e-mail, web and phone values for messages, by region (`examples.json`).
     public let valueExamples: ValueExamples
 
@@ -129,7 +129,7 @@ public final class CatalogSet: Sendable {
     /// Finds the `locales/` folder (one holding `form.json`) in `DataLocator`'s order: the
     /// explicit path, `$WWC_INTAKE_LOCALES`, `../share/wwc-intake/locales` beside the
     /// executable, a folder above the executable, a folder above the current one.
-    public static func locate(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
+    package static func locate(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
         locator.locate(explicit: explicit, variable: environmentVariable, shipped: "locales", marker: "form.json")
     }
 
@@ -148,13 +148,13 @@ public final class CatalogSet: Sendable {
         files.filter(\.isOverlay).map(\.locale).sorted()
     }
 
-    public func file(for locale: String) -> CatalogFile? {
+    func file(for locale: String) -> CatalogFile? {
         files.first { $0.locale == locale }
     }
 
     /// The catalog for a locale tag: `es-CO` → the `es` base with the `es-CO` overlay if there
     /// is one; `es` → the base; `es_419`, `ES-mx` are understood; an unknown language → nil.
-    public func catalog(for locale: String) -> LocaleCatalog? {
+    package func catalog(for locale: String) -> LocaleCatalog? {
         if let known = resolved[locale] { return known }
         return Self.resolve(locale, in: merged)
     }
@@ -187,7 +187,7 @@ public final class CatalogSet: Sendable {
     /// A SARIF rule's descriptions: `rule.<code>` (short) and `rule.<code>.description`
     /// (full). A code without them (a catalog older than the code) is described by its code,
     /// never by an empty text. Shared by `intake validate` and the API's SARIF answers.
-    public func ruleText(_ code: DiagnosticCode, language: String) -> SARIFLog.RuleText {
+    package func ruleText(_ code: DiagnosticCode, language: String) -> SARIFLog.RuleText {
         let short = ruleMessage("rule.\(code.rawValue)", language: language) ?? code.rawValue
         let full = ruleMessage("rule.\(code.rawValue).description", language: language) ?? short
         return SARIFLog.RuleText(short: short, full: full)

@@ -11,10 +11,10 @@ import Foundation
 /// (`formhub/uuid`, `meta/instanceID`, whether the JSON wrote one key `meta/instanceID` or an
 /// object `meta` holding `instanceID`; XML element names without namespace prefix), and `@name`
 /// for an attribute of the XML root (`@version`; `@id` is the root's `id` attribute).
-public struct ExportSystem: Sendable, Hashable {
+struct ExportSystem: Sendable, Hashable {
     /// The members of the record's `source.export` that a system's metadata can fill, in the
     /// schema's order. `started`, `ended` and `submittedAt` are timestamps.
-    public enum Member: String, Sendable, Hashable, CaseIterable {
+    enum Member: String, Sendable, Hashable, CaseIterable {
         case formId, formVersion, instanceId, started, ended, submittedAt
 
         /// Whether the member holds an ISO 8601 date-time as the system wrote it.
@@ -22,17 +22,17 @@ public struct ExportSystem: Sendable, Hashable {
     }
 
     /// The value of `source.export.system`.
-    public var system: CanonicalApplication.Export.System
+    var system: CanonicalApplication.Export.System
     /// The system's name for people (`KoboToolbox`).
-    public var name: String
+    var name: String
     /// A submission is this system's export when any of these names is present.
-    public var recognizedBy: [String]
+    var recognizedBy: [String]
     /// Where each `source.export` member comes from: the first name present with a usable value.
-    public var values: [Member: [String]]
+    var values: [Member: [String]]
     /// The system's other keys: kept in `unmapped` without a warning, with everything below them.
-    public var metadata: Set<String>
+    var metadata: Set<String>
 
-    public init(system: CanonicalApplication.Export.System, name: String, recognizedBy: [String],
+    init(system: CanonicalApplication.Export.System, name: String, recognizedBy: [String],
                 values: [Member: [String]], metadata: Set<String>) {
         self.system = system
         self.name = name

@@ -1,11 +1,11 @@
 /// The catalog of one locale: a base catalog (`es.json`) merged with its regional overlay
 /// (`es-MX.json`) when there is one. An overlay entry replaces the base entry with the same
 /// key; everything else comes from the base.
-public struct LocaleCatalog: Sendable {
+package struct LocaleCatalog: Sendable {
     /// `es` or `es-MX`: the most specific catalog merged in.
-    public let locale: String
+    package let locale: String
     /// `es`.
-    public let language: String
+    package let language: String
     /// Entries by key, overlay applied.
     let entries: [String: CatalogEntry.Value]
 
@@ -17,12 +17,12 @@ public struct LocaleCatalog: Sendable {
 
     /// Labels of a section or field id (`applicant.city`, `criteria.*.status`,
     /// `outcomes[].value`): the official label first, then aliases. Empty when unknown.
-    public func labels(for id: String) -> [String] {
+    package func labels(for id: String) -> [String] {
         entries["labels." + id]?.strings ?? []
     }
 
     /// Every labelled id with its labels.
-    public var labelsByID: [String: [String]] {
+    var labelsByID: [String: [String]] {
         var result: [String: [String]] = [:]
         for (key, value) in entries where key.hasPrefix("labels.") {
             result[String(key.dropFirst("labels.".count))] = value.strings
@@ -31,17 +31,17 @@ public struct LocaleCatalog: Sendable {
     }
 
     /// The localized title of a criterion (`DM1`).
-    public func criterionTitle(_ id: String) -> String? {
+    func criterionTitle(_ id: String) -> String? {
         entries["criteria." + id]?.strings.first
     }
 
     /// The localized name of a practice area (`DM`).
-    public func areaTitle(_ id: String) -> String? {
+    package func areaTitle(_ id: String) -> String? {
         entries["areas." + id]?.strings.first
     }
 
     /// Answer synonyms of an enumeration: `"status"` → `["met": ["Cumple", "Sí", …], …]`.
-    public func synonyms(enum name: String) -> [String: [String]] {
+    package func synonyms(enum name: String) -> [String: [String]] {
         let prefix = "answers." + name + "."
         var result: [String: [String]] = [:]
         for (key, value) in entries where key.hasPrefix(prefix) {
@@ -51,7 +51,7 @@ public struct LocaleCatalog: Sendable {
     }
 
     /// Country spellings ICU does not know, mapped to ISO 3166-1 alpha-2: `"EE. UU."` → `"US"`.
-    public var countrySynonyms: [String: String] {
+    package var countrySynonyms: [String: String] {
         var result: [String: String] = [:]
         for (key, value) in entries where key.hasPrefix("countries.") {
             result[String(key.dropFirst("countries.".count))] = value.strings.first
@@ -60,7 +60,7 @@ public struct LocaleCatalog: Sendable {
     }
 
     /// The ICU MessageFormat pattern of a message key (a diagnostic code or a UI key).
-    public func message(_ key: String) -> String? {
+    package func message(_ key: String) -> String? {
         entries["messages." + key]?.strings.first
     }
 }

@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Validity is decided on *all* diagnostics, never on the shown ones: a cap shortens the report,
 /// it does not make a form valid.
-public struct ReportEntry: Sendable, Hashable {
+package struct ReportEntry: Sendable, Hashable {
     /// The input as the user named it.
-    public var file: String
+    package var file: String
     /// Every diagnostic, errors first then by position (the converter's order).
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// How many of `diagnostics` are shown (the first ones).
-    public var shownCount: Int
+    package var shownCount: Int
 
-    public init(file: String, diagnostics: [Diagnostic], shownCount: Int? = nil) {
+    package init(file: String, diagnostics: [Diagnostic], shownCount: Int? = nil) {
         self.file = file
         self.diagnostics = diagnostics
         self.shownCount = min(shownCount ?? diagnostics.count, diagnostics.count)
@@ -21,16 +21,16 @@ public struct ReportEntry: Sendable, Hashable {
 
     /// A form is valid when it has no error; warnings are allowed (unless `--strict` made
     /// them errors).
-    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
-    public var shown: ArraySlice<Diagnostic> { diagnostics.prefix(shownCount) }
-    public var isTruncated: Bool { shownCount < diagnostics.count }
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+    package var shown: ArraySlice<Diagnostic> { diagnostics.prefix(shownCount) }
+    package var isTruncated: Bool { shownCount < diagnostics.count }
+    package var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    package var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// The spec's machine-output object: `{"file": …, "valid": …, "diagnostics": […]}`, each
     /// diagnostic as in the canonical record. `truncated` (the number left out) appears only
     /// when the cap left some out, so a consumer can never mistake a cut list for a full one.
-    public func json(message: (Diagnostic) -> String) -> JSONValue {
+    package func json(message: (Diagnostic) -> String) -> JSONValue {
         .object([
             "file": .string(file),
             "valid": .bool(isValid),
@@ -41,20 +41,20 @@ public struct ReportEntry: Sendable, Hashable {
 }
 
 /// The user's reporting choices: `--strict` and `--max-errors`.
-public struct ReportPolicy: Sendable, Hashable {
+package struct ReportPolicy: Sendable, Hashable {
     /// Warnings count as errors (and make the form invalid).
-    public var strict: Bool
+    package var strict: Bool
     /// The most diagnostics shown over the whole run; nil shows all.
-    public var maxShown: Int?
+    package var maxShown: Int?
 
-    public init(strict: Bool = false, maxShown: Int? = nil) {
+    package init(strict: Bool = false, maxShown: Int? = nil) {
         self.strict = strict
         self.maxShown = maxShown
     }
 
     /// Applies `--strict` to one input's diagnostics. The code stays the same: only the
     /// severity changes, so scripts keyed on codes keep working.
-    public func applyStrictness(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    func applyStrictness(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard strict else { return diagnostics }
         return diagnostics.map { diagnostic in
             var diagnostic = diagnostic
@@ -68,21 +68,21 @@ public struct ReportPolicy: Sendable, Hashable {
 ///
 /// Feed it the inputs in the order they are shown; it decides how many diagnostics of each
 /// input still fit under `--max-errors`.
-public struct ReportTally: Sendable, Hashable {
-    public let policy: ReportPolicy
-    public private(set) var files = 0
-    public private(set) var invalidFiles = 0
-    public private(set) var errors = 0
-    public private(set) var warnings = 0
-    public private(set) var shown = 0
-    public private(set) var total = 0
+package struct ReportTally: Sendable, Hashable {
+    package let policy: ReportPolicy
+    package private(set) var files = 0
+    private(set) var invalidFiles = 0
+    package private(set) var errors = 0
+    package private(set) var warnings = 0
+    package private(set) var shown = 0
+    package private(set) var total = 0
 
-    public init(policy: ReportPolicy) {
+    package init(policy: ReportPolicy) {
         self.policy = policy
     }
 
     /// Builds the entry of the next input: applies `--strict`, then the remaining cap.
-    public mutating func entry(file: String, diagnostics: [Diagnostic]) -> ReportEntry {
+    package mutating func entry(file: String, diagnostics: [Diagnostic]) -> ReportEntry {
         let diagnostics = policy.applyStrictness(diagnostics)
         let room = policy.maxShown.map { max(0, $0 - shown) } ?? diagnostics.count
         let entry = ReportEntry(file: file, diagnostics: diagnostics, shownCount: room)
@@ -96,16 +96,16 @@ public struct ReportTally: Sendable, Hashable {
     }
 
     /// True when `--max-errors` left some diagnostics out.
-    public var isTruncated: Bool { shown < total }
-    public var allValid: Bool { invalidFiles == 0 }
+    package var isTruncated: Bool { shown < total }
+    package var allValid: Bool { invalidFiles == 0 }
 
     /// Arguments of the catalog message `summary.validate` ({errors}, {warnings}, {files}).
-    public var summaryArguments: [String: MessageArgument] {
+    package var summaryArguments: [String: MessageArgument] {
         ["errors": .number(errors), "warnings": .number(warnings), "files": .number(files)]
     }
 
     /// Arguments of the catalog message `summary.truncated` ({shown}, {total}).
-    public var truncationArguments: [String: MessageArgument] {
+    package var truncationArguments: [String: MessageArgument] {
         ["shown": .number(shown), "total": .number(total)]
     }
 }

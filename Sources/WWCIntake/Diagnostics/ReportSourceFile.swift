@@ -2,7 +2,7 @@ import Foundation
 
 /// An input's bytes with an index of where its lines start, so that a report can show the
 /// source line of many diagnostics without scanning the file again for each one.
-public struct ReportSourceFile: Sendable {
+package struct ReportSourceFile: Sendable {
     private enum Storage: Sendable {
         /// UTF-8 or an 8-bit encoding: bytes and the offset after every `\n`.
         case bytes([UInt8], lineStarts: [Int])
@@ -12,7 +12,7 @@ public struct ReportSourceFile: Sendable {
 
     private let storage: Storage
 
-    public init(data: Data) {
+    package init(data: Data) {
         let bytes = [UInt8](data)
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF),
            let whole = String(data: data, encoding: .utf16)
@@ -29,7 +29,7 @@ public struct ReportSourceFile: Sendable {
 
     /// The excerpt of line `line` (1-based) with its caret, or nil when there is no such line
     /// or it is blank.
-    public func line(_ line: Int, column: Int?) -> ReportSourceLine? {
+    package func line(_ line: Int, column: Int?) -> ReportSourceLine? {
         guard line >= 1 else { return nil }
         switch storage {
         case .decoded(let lines):

@@ -13,19 +13,19 @@ import Foundation
 /// 8-bit encodings libxml2 accepts), so the line is decoded as Latin-1 to keep the caret in place.
 /// A hostile input cannot make this slow or large: only a window of `maxWidth` characters around
 /// the column is decoded, and control characters are shown as `�` so they cannot reach a terminal.
-public struct ReportSourceLine: Sendable, Hashable {
+package struct ReportSourceLine: Sendable, Hashable {
     /// The text shown: the line, or a window of it with `…` where it was cut.
-    public let text: String
+    package let text: String
     /// Spaces (tabs where the line has tabs) and a caret under the column; `^~~~` under the
     /// whole line when the column is unknown.
-    public let caret: String
+    package let caret: String
 
     /// The most characters shown of one line.
-    public static let maxWidth = 200
+    static let maxWidth = 200
 
     /// Cuts line `line` (1-based) out of `data`, or returns nil when the file has no such line
     /// or the line is blank. For many lines of one file, use `ReportSourceFile`.
-    public init?(data: Data, line: Int, column: Int?) {
+    package init?(data: Data, line: Int, column: Int?) {
         guard let excerpt = ReportSourceFile(data: data).line(line, column: column) else { return nil }
         self = excerpt
     }

@@ -12,7 +12,7 @@ import Foundation
 /// Returns text; the command line decides where it goes and whether to color it (only on a
 /// terminal). Messages quote values from the input, so control characters in them are made
 /// visible rather than passed to the terminal.
-public enum ReportText {
+package enum ReportText {
     /// ANSI styles, used only when `colors` is true.
     enum Style: String {
         case bold = "\u{1B}[1m"
@@ -24,7 +24,7 @@ public enum ReportText {
 
     /// One diagnostic: the located line, then (when the file has that line) the source line and
     /// a caret line. Ends with a newline.
-    public static func block(_ diagnostic: Diagnostic, message: String, source: ReportSourceLine?,
+    package static func block(_ diagnostic: Diagnostic, message: String, source: ReportSourceLine?,
                              colors: Bool = false) -> String {
         func styled(_ text: String, _ style: Style) -> String {
             colors ? style.rawValue + text + Style.reset.rawValue : text
@@ -43,14 +43,14 @@ public enum ReportText {
     }
 
     /// Reads the source line of a diagnostic from the input's bytes (nil without a line).
-    public static func sourceLine(of diagnostic: Diagnostic, in data: Data?) -> ReportSourceLine? {
+    static func sourceLine(of diagnostic: Diagnostic, in data: Data?) -> ReportSourceLine? {
         guard let data, let line = diagnostic.line else { return nil }
         return ReportSourceLine(data: data, line: line, column: diagnostic.column)
     }
 
     /// One finding, one line: line breaks (libxml2 details may hold them) become spaces, and
     /// other control characters (which could drive a terminal) become `�`.
-    public static func sanitized(_ text: String) -> String {
+    static func sanitized(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.split(whereSeparator: \.isNewline).joined(separator: " ").unicodeScalars {
             scalars.append(ReportSourceLine.printable(scalar))

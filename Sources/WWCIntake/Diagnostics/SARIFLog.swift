@@ -11,30 +11,30 @@ import Foundation
 /// carries a notification that says so.
 ///
 /// Returns a `JSONValue` (ordered members, so the log is byte-stable); it never writes.
-public struct SARIFLog: Sendable {
-    public static let version = "2.1.0"
-    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+package struct SARIFLog: Sendable {
+    package static let version = "2.1.0"
+    static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The base id of relative artifact URIs: the folder `intake` ran in.
-    public static let sourceRootID = "SRCROOT"
+    static let sourceRootID = "SRCROOT"
 
     /// What a rule says about its code, in the chosen language.
-    public struct RuleText: Sendable, Hashable {
-        public var short: String
-        public var full: String
-        public init(short: String, full: String) {
+    package struct RuleText: Sendable, Hashable {
+        package var short: String
+        var full: String
+        package init(short: String, full: String) {
             self.short = short
             self.full = full
         }
     }
 
-    public var toolName = "intake"
-    public var toolVersion: String
+    var toolName = "intake"
+    package var toolVersion: String
     /// The folder relative URIs are resolved against (normally the current directory).
-    public var baseDirectory: URL
+    package var baseDirectory: URL
     /// The language of the messages (BCP 47), recorded as `run.language`.
-    public var language: String
+    package var language: String
 
-    public init(toolVersion: String, baseDirectory: URL, language: String) {
+    package init(toolVersion: String, baseDirectory: URL, language: String) {
         self.toolVersion = toolVersion
         self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
         self.language = language
@@ -45,7 +45,7 @@ public struct SARIFLog: Sendable {
     ///   - rule: the descriptions of a code's rule (from the catalogs).
     ///   - message: a diagnostic's rendered message.
     ///   - truncation: the localized "only N of M shown" text when `--max-errors` cut the run.
-    public func log(entries: [ReportEntry], rule: (DiagnosticCode) -> RuleText,
+    package func log(entries: [ReportEntry], rule: (DiagnosticCode) -> RuleText,
                     message: (Diagnostic) -> String, truncation: String? = nil) -> JSONValue {
         var codes: [DiagnosticCode] = []
         for entry in entries {

@@ -22,7 +22,7 @@ extension CanonicalApplication {
     }
 
     /// Writes the record, members in the schema's order, into `output`.
-    public func write(to output: inout JSONOutput, messages: [String]) {
+    func write(to output: inout JSONOutput, messages: [String]) {
         precondition(messages.count == diagnostics.count, "one message per diagnostic")
         output.beginObject()
         output.key("schema")
@@ -237,7 +237,7 @@ extension Diagnostic {
     }
 
     /// Writes the same object as `json(message:)` into `output`.
-    public func write(to output: inout JSONOutput, message: String) {
+    func write(to output: inout JSONOutput, message: String) {
         output.beginObject()
         output.member("severity", severity.rawValue)
         output.member("code", code.rawValue)
@@ -279,7 +279,7 @@ extension JSONValue {
     }
 
     /// Converts a JSON-read form tree back to a value (numbers stay exact text).
-    public init(node: FormNode) {
+    init(node: FormNode) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.kind {

@@ -57,7 +57,7 @@ public struct CanonicalApplication: Sendable, Hashable {
         }
 
         /// The value of one member (nil when the system did not give it).
-        public subscript(member: ExportSystem.Member) -> String? {
+        subscript(member: ExportSystem.Member) -> String? {
             get {
                 switch member {
                 case .formId: formId

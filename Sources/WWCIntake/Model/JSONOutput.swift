@@ -15,10 +15,10 @@
 ///
 /// Use: `beginObject()`, then `key(_:)` followed by one value per member, `endObject()`;
 /// arrays take values directly. The writer tracks commas and indentation itself.
-public struct JSONOutput: Sendable {
+struct JSONOutput: Sendable {
     /// The UTF-8 text written so far.
-    public private(set) var bytes: [UInt8]
-    public let pretty: Bool
+    private(set) var bytes: [UInt8]
+    let pretty: Bool
     /// Containers currently open.
     private var depth = 0
     /// The open container already has a member (so the next one needs a comma), or, at depth 0,
@@ -27,7 +27,7 @@ public struct JSONOutput: Sendable {
     /// A key was just written: the next value follows it on the same line.
     private var afterKey = false
 
-    public init(pretty: Bool = false, capacity: Int = 0) {
+    init(pretty: Bool = false, capacity: Int = 0) {
         self.pretty = pretty
         bytes = []
         bytes.reserveCapacity(capacity)
@@ -35,29 +35,29 @@ public struct JSONOutput: Sendable {
 
     // MARK: Structure
 
-    public mutating func beginObject() {
+    mutating func beginObject() {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
         open()
     }
 
-    public mutating func endObject() {
+    mutating func endObject() {
         close(UInt8(ascii: "}"))
     }
 
-    public mutating func beginArray() {
+    mutating func beginArray() {
         beginValue()
         bytes.append(UInt8(ascii: "["))
         open()
     }
 
-    public mutating func endArray() {
+    mutating func endArray() {
         close(UInt8(ascii: "]"))
     }
 
     /// Starts an object member: the comma before it, its line and indentation, the quoted key
     /// and the colon. Exactly one value must follow.
-    public mutating func key(_ name: String) {
+    mutating func key(_ name: String) {
         separate()
         writeQuoted(name)
         if pretty {
@@ -71,39 +71,39 @@ public struct JSONOutput: Sendable {
 
     // MARK: Scalars
 
-    public mutating func null() {
+    mutating func null() {
         beginValue()
         appendASCII("null")
         hasMembers = true
     }
 
-    public mutating func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         beginValue()
         appendASCII(value ? "true" : "false")
         hasMembers = true
     }
 
-    public mutating func integer(_ value: Int) {
+    mutating func integer(_ value: Int) {
         beginValue()
         Self.appendDecimal(value, to: &bytes)
         hasMembers = true
     }
 
     /// A number already in JSON syntax (an exact decimal such as `12500000.5`), written as is.
-    public mutating func rawNumber(_ text: String) {
+    mutating func rawNumber(_ text: String) {
         beginValue()
         appendUTF8(of: text)
         hasMembers = true
     }
 
-    public mutating func string(_ text: String) {
+    mutating func string(_ text: String) {
         beginValue()
         writeQuoted(text)
         hasMembers = true
     }
 
     /// Writes a whole value tree at the current position.
-    public mutating func value(_ value: JSONValue) {
+    mutating func value(_ value: JSONValue) {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -126,20 +126,20 @@ public struct JSONOutput: Sendable {
 
     // MARK: Optional members (a nil value leaves the member out)
 
-    public mutating func member(_ name: String, _ text: String?) {
+    mutating func member(_ name: String, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)
     }
 
-    public mutating func member(_ name: String, _ number: Int?) {
+    mutating func member(_ name: String, _ number: Int?) {
         guard let number else { return }
         key(name)
         integer(number)
     }
 
     /// Appends raw bytes (a line break after the document, say); no JSON structure is implied.
-    public mutating func appendRaw(_ byte: UInt8) {
+    mutating func appendRaw(_ byte: UInt8) {
         bytes.append(byte)
     }
 

@@ -14,21 +14,21 @@ import Foundation
 /// leaves that hidden file (`.NAME.PID.UUID.tmp`) behind, never a visible partial record;
 /// `removeStaleTemporaries(in:)` deletes those whose writer process is gone, and `intake
 /// convert` calls it on its output folder before writing.
-public enum AtomicFileWriter {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+package enum AtomicFileWriter {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
+    package static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
         try write(data, toPath: url.path, durable: durable)
     }
 
     /// The same for a file path (`DIR/NAME`) and any contiguous bytes (`[UInt8]` from
     /// `JSONValue.serializedUTF8`, `Data`). Works on the path string: building the temporary
     /// name through `URL` cost more than writing a 15 KB record.
-    public static func write(_ bytes: some ContiguousBytes, toPath path: String, durable: Bool = false) throws(Failure) {
+    package static func write(_ bytes: some ContiguousBytes, toPath path: String, durable: Bool = false) throws(Failure) {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -62,7 +62,7 @@ public enum AtomicFileWriter {
 
     /// Flushes a folder's entries (new names, renames, removals) to disk; nil on success or
     /// where the file system cannot sync a folder (`EINVAL`), else the reason.
-    public static func syncDirectory(_ path: String) -> String? {
+    package static func syncDirectory(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
@@ -74,7 +74,7 @@ public enum AtomicFileWriter {
     /// `directory` and returns their names. A temporary file of a live process — another
     /// `intake convert` writing into the same folder right now — is left alone.
     @discardableResult
-    public static func removeStaleTemporaries(in directory: URL) -> [String] {
+    package static func removeStaleTemporaries(in directory: URL) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
         for name in names {

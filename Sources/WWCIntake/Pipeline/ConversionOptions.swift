@@ -24,7 +24,7 @@ public struct ConversionResult: Sendable {
     public var statistics: LeafStatistics
 
     /// `diagnostics` go to the record when there is one, else they are the rejection's.
-    public init(file: String?, record: CanonicalApplication?, diagnostics: [Diagnostic], statistics: LeafStatistics) {
+    package init(file: String?, record: CanonicalApplication?, diagnostics: [Diagnostic], statistics: LeafStatistics) {
         self.file = file
         var record = record
         record?.diagnostics = diagnostics

@@ -2,9 +2,9 @@ import Foundation
 
 /// Where a data file or folder that ships with the program (the locale catalogs, the rubric)
 /// was found, and by which rule, so `intake --version` can say so.
-public struct DataLocation: Sendable, Equatable {
+package struct DataLocation: Sendable, Equatable {
     /// The rule that found it, in the order they are tried.
-    public enum Source: String, Sendable, Equatable {
+    package enum Source: String, Sendable, Equatable {
         /// A command-line flag (`--catalogs`, `--rubric`).
         case flag
         /// An environment variable (`WWC_INTAKE_LOCALES`, `WWC_INTAKE_RUBRIC`).
@@ -17,10 +17,10 @@ public struct DataLocation: Sendable, Equatable {
         case currentFolder = "current folder"
     }
 
-    public var url: URL
-    public var source: Source
+    package var url: URL
+    package var source: Source
 
-    public init(url: URL, source: Source) {
+    package init(url: URL, source: Source) {
         self.url = url
         self.source = source
     }
@@ -33,22 +33,22 @@ public struct DataLocation: Sendable, Equatable {
 /// Why this order: a flag or variable is what the person just asked for; an installed program
 /// must use the data installed with it, whatever folder it is run from; a build inside a
 /// checkout uses the checkout's data; the current folder is the last resort.
-public struct DataLocator: Sendable {
+package struct DataLocator: Sendable {
     /// The folder under the installation prefix that holds `locales/` and `rubrics/`.
-    public static let installedFolder = "share/wwc-intake"
+    static let installedFolder = "share/wwc-intake"
 
-    public var environment: [String: String]
-    public var executableURL: URL?
-    public var currentDirectory: URL
+    package var environment: [String: String]
+    package var executableURL: URL?
+    var currentDirectory: URL
 
-    public init(environment: [String: String], executableURL: URL?, currentDirectory: URL) {
+    package init(environment: [String: String], executableURL: URL?, currentDirectory: URL) {
         self.environment = environment
         self.executableURL = executableURL
         self.currentDirectory = currentDirectory
     }
 
     /// This process: its environment, its executable and its current folder.
-    public static var process: DataLocator {
+    package static var process: DataLocator {
         DataLocator(environment: ProcessInfo.processInfo.environment,
                     executableURL: Bundle.main.executableURL
                         ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0) },
@@ -59,7 +59,7 @@ public struct DataLocator: Sendable {
     /// only when it holds `marker`; a file only when it is readable. An explicit or environment
     /// path is returned as given, found or not, so a typo in it is reported by the loader
     /// instead of silently falling back to another copy.
-    public func locate(explicit: String?, variable: String, shipped: String, marker: String? = nil) -> DataLocation? {
+    package func locate(explicit: String?, variable: String, shipped: String, marker: String? = nil) -> DataLocation? {
         if let explicit, !explicit.isEmpty {
             return DataLocation(url: resolved(explicit), source: .flag)
         }

@@ -11,41 +11,41 @@ import Foundation
 /// being walked is a loop, reported as `input.link_loop` and not entered), a folder that cannot
 /// be opened and a link to a form that leads nowhere are `input.unreadable`. The output folder
 /// of the run (`excluding`) is never walked, so records are not read back as forms.
-public enum InputFiles {
-    public static let formExtensions: Set<String> = ["xml", "json"]
-    public static let expectedRecordSuffix = ".expected.json"
+package enum InputFiles {
+    static let formExtensions: Set<String> = ["xml", "json"]
+    static let expectedRecordSuffix = ".expected.json"
 
     /// Whether a diagnostic of `collect` is a path given on the command line that does not
     /// exist: a usage error (exit 2), not a rejected input.
-    public static func isMissingPath(_ diagnostic: Diagnostic) -> Bool {
+    package static func isMissingPath(_ diagnostic: Diagnostic) -> Bool {
         diagnostic.code == .inputUnreadable && diagnostic.arguments["missing"] == "yes"
     }
 
     /// One form file to read.
-    public struct Input: Sendable, Hashable {
+    package struct Input: Sendable, Hashable {
         /// The path to open, as the command line spelled it plus the names below a folder.
-        public var path: String
+        package var path: String
         /// The path relative to the argument that named it: the file's name for a file
         /// argument, the path below the folder for a folder argument. Records under `--out-dir`
         /// mirror it.
-        public var relativePath: String
+        var relativePath: String
     }
 
     /// The inputs found, and what could not be read or followed (errors and warnings).
-    public struct Collection: Sendable {
-        public var inputs: [Input]
-        public var diagnostics: [Diagnostic]
-        public var files: [String] { inputs.map(\.path) }
+    package struct Collection: Sendable {
+        package var inputs: [Input]
+        package var diagnostics: [Diagnostic]
+        package var files: [String] { inputs.map(\.path) }
     }
 
-    public static func collect(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+    package static func collect(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         let collection = gather(paths)
         return (collection.files, collection.diagnostics)
     }
 
     /// The inputs named by `paths`; folders are walked, except `excluding` (the output folder)
     /// wherever it appears below them.
-    public static func gather(_ paths: [String], excluding: String? = nil) -> Collection {
+    package static func gather(_ paths: [String], excluding: String? = nil) -> Collection {
         var inputs: [Input] = []
         var diagnostics: [Diagnostic] = []
         let excluded = excluding.flatMap(FolderID.init(path:))
@@ -79,7 +79,7 @@ public enum InputFiles {
 
     /// A folder by device and inode: how a loop (a link to a folder being walked) and the
     /// output folder are recognized, whatever path leads to them.
-    public struct FolderID: Hashable, Sendable {
+    package struct FolderID: Hashable, Sendable {
         let device: UInt64
         let inode: UInt64
 
@@ -89,7 +89,7 @@ public enum InputFiles {
         }
 
         /// The folder (or file) at `path`, following links; nil when there is none.
-        public init?(path: String) {
+        package init?(path: String) {
             var status = stat()
             guard stat(path, &status) == 0 else { return nil }
             self.init(status)
@@ -170,7 +170,7 @@ public enum InputFiles {
 
     /// `NAME.json` for an input; when two inputs of one batch share a name, the format is
     /// kept in it (`bogota.xml.json`, `bogota.json.json`) so neither overwrites the other.
-    public static func outputNames(for files: [String]) -> [String] {
+    static func outputNames(for files: [String]) -> [String] {
         let parts = files.map(nameAndStem)
         var counts: [String: Int] = [:]
         for (_, stem) in parts { counts[stem, default: 0] += 1 }
@@ -178,10 +178,10 @@ public enum InputFiles {
     }
 
     /// Two inputs whose records would get the same path under `--out-dir`.
-    public struct Collision: Sendable, Hashable {
-        public var first: String
-        public var second: String
-        public var output: String
+    package struct Collision: Sendable, Hashable {
+        package var first: String
+        package var second: String
+        package var output: String
     }
 
     /// The record's path under `--out-dir` for each input: its relative path with `.json` for
@@ -189,7 +189,7 @@ public enum InputFiles {
     /// stem keep their format (`a/form.xml.json`, `a/form.json.json`). Inputs that would still
     /// share a path (the same relative path under two arguments) are collisions: the caller
     /// writes nothing then. Paths are compared as written (case-sensitive file systems).
-    public static func outputPaths(for inputs: [Input]) -> (paths: [String], collisions: [Collision]) {
+    package static func outputPaths(for inputs: [Input]) -> (paths: [String], collisions: [Collision]) {
         let parts = inputs.map { input -> (folder: String, name: String, stem: String) in
             let slash = input.relativePath.utf8.lastIndex(of: UInt8(ascii: "/"))
             let folder = slash.map { String(input.relativePath[...$0]) } ?? ""

@@ -6,15 +6,15 @@ import Foundation
 /// synchronization (Swift 6.3.1; even a trivial `Mutex` counter is reported), so every guarded
 /// access was flagged as a race, which hides a real one in `make sanitize`. `NSLock` is
 /// intercepted, and costs the same when uncontended.
-public final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    public init(_ value: Value) {
+    init(_ value: Value) {
         self.value = value
     }
 
-    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -8,8 +8,8 @@
 /// an element with only attributes as the group of those attributes (`asGroup`), a node
 /// without its attributes (`withoutAttributes`, once they went to `unmapped`), a section
 /// without one member (`excluding`).
-public struct FormNode: Sendable, Hashable {
-    public enum Content: Sendable, Hashable {
+package struct FormNode: Sendable, Hashable {
+    package enum Content: Sendable, Hashable {
         case scalar(FormScalar)
         case section([FormNode])
         case list([FormNode])
@@ -34,11 +34,11 @@ public struct FormNode: Sendable, Hashable {
         self.view = view
     }
 
-    public static func == (lhs: FormNode, rhs: FormNode) -> Bool {
+    package static func == (lhs: FormNode, rhs: FormNode) -> Bool {
         lhs.tree === rhs.tree && lhs.index == rhs.index && lhs.view == rhs.view
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(tree))
         hasher.combine(index)
     }
@@ -47,31 +47,31 @@ public struct FormNode: Sendable, Hashable {
 
     /// The key as written: JSON member name; XML `id`, else `label`/`name`, else local name
     /// with `_` read as a space. List items carry their list's key.
-    public var key: String { tree.key(index) }
+    package var key: String { tree.key(index) }
 
     /// The key's id in its tree: two nodes of one tree have the same key exactly when these
     /// are equal.
     var keyID: Int32 { record.key }
 
     /// Where the node is: an XPath-like path (`/solicitud/poblacion[2]`) or a JSON Pointer.
-    public var path: String { tree.path(index) }
+    package var path: String { tree.path(index) }
 
     /// 1-based line and (where known) column of the node's start. JSON: line and column of
     /// the member's key (of the value for array items and the root). XML: the `<` of the
     /// element's start tag (column nil only where libxml2 had already dropped the line's start
     /// from its buffer); attributes carry their element's place, mixed-content text runs their
     /// first non-blank character.
-    public var location: SourceLocation? { tree.location(index) }
+    package var location: SourceLocation? { tree.location(index) }
 
-    public var isScalar: Bool { !view.asGroup && !record.isContainer }
+    var isScalar: Bool { !view.asGroup && !record.isContainer }
 
-    public var scalar: FormScalar? {
+    package var scalar: FormScalar? {
         guard let kind = scalarKind else { return nil }
         return FormScalar(tree.string(index), kind: kind)
     }
 
     /// `scalar?.kind`, without making the text.
-    public var scalarKind: FormScalar.Kind? {
+    package var scalarKind: FormScalar.Kind? {
         guard !view.asGroup else { return nil }
         switch record.kind {
         case .string: return .string
@@ -82,18 +82,18 @@ public struct FormNode: Sendable, Hashable {
         }
     }
 
-    public var content: Content {
+    package var content: Content {
         if let scalar { return .scalar(scalar) }
         return record.kind == .list && !view.asGroup ? .list(children) : .section(children)
     }
 
-    public var isList: Bool { !view.asGroup && record.kind == .list }
-    public var isSection: Bool { view.asGroup || record.kind == .section }
+    var isList: Bool { !view.asGroup && record.kind == .list }
+    var isSection: Bool { view.asGroup || record.kind == .section }
 
     private var memberView: View { View(withoutAttributes: view.withoutAttributes) }
 
     /// Children of a section, items of a list, nothing for a scalar.
-    public var children: [FormNode] {
+    package var children: [FormNode] {
         if view.asGroup {
             return tree.attributes(index).compactMap { $0 == view.excluded ? nil : FormNode(tree: tree, index: $0) }
         }
@@ -108,22 +108,22 @@ public struct FormNode: Sendable, Hashable {
     }
 
     /// XML attributes that are values (not `id`/`label`/`name`); empty for JSON.
-    public var attributes: [FormNode] {
+    var attributes: [FormNode] {
         guard !view.withoutAttributes, !view.asGroup, record.firstAttribute >= 0 else { return [] }
         return tree.attributes(index).map { FormNode(tree: tree, index: $0) }
     }
 
-    public var hasAttributes: Bool { !view.withoutAttributes && !view.asGroup && record.firstAttribute >= 0 }
+    var hasAttributes: Bool { !view.withoutAttributes && !view.asGroup && record.firstAttribute >= 0 }
 
     /// Attributes, then children: the order in which the mapper visits what a node holds.
-    public var attributesAndChildren: [FormNode] {
+    var attributesAndChildren: [FormNode] {
         hasAttributes ? attributes + children : children
     }
 
     /// Number of values below (and including) this node, attributes included: scalars, and
     /// empty JSON arrays and objects (`[]`, `{}` say something too, and are kept in `unmapped`
     /// when no field takes them). The "nothing is lost" property counts these.
-    public var leafCount: Int {
+    package var leafCount: Int {
         if view == View() { return tree.leafCount(index, attributes: true) }
         var count = attributes.reduce(0) { $0 + $1.leafCount }
         if isScalar { return count + 1 }
@@ -133,7 +133,7 @@ public struct FormNode: Sendable, Hashable {
     }
 
     /// An array or object with nothing in it (`[]`, `{}`), which is a value of its own.
-    public var isEmptyContainer: Bool {
+    var isEmptyContainer: Bool {
         guard !isScalar else { return false }
         if view == View() { return record.firstChild < 0 && record.firstAttribute < 0 }
         return children.isEmpty && !hasAttributes
@@ -183,16 +183,16 @@ extension FormTree {
 }
 
 /// A whole input document as read.
-public struct FormDocument: Sendable, Hashable {
-    public var format: SourceFormat
-    public var root: FormNode
+package struct FormDocument: Sendable, Hashable {
+    package var format: SourceFormat
+    package var root: FormNode
     /// `xml:lang` / `lang` on the XML root element, if any.
-    public var declaredLocale: String?
+    var declaredLocale: String?
     /// The `id` attribute of the XML root element, if any. It is the root's key, not a value;
     /// an XForms instance (ODK, KoboToolbox) names its form by it.
-    public var rootID: String?
+    var rootID: String?
 
-    public init(format: SourceFormat, root: FormNode, declaredLocale: String? = nil, rootID: String? = nil) {
+    package init(format: SourceFormat, root: FormNode, declaredLocale: String? = nil, rootID: String? = nil) {
         self.format = format
         self.root = root
         self.declaredLocale = declaredLocale

@@ -2,9 +2,9 @@ import Foundation
 
 /// One entry point for reading a form in either format, so callers (the CLI, the pipeline)
 /// do not choose a reader themselves.
-public enum FormReader {
+package enum FormReader {
     /// Reads `data` with the reader for `format`, enforcing `limits`.
-    public static func read(_ data: Data, format: SourceFormat, limits: ReaderLimits = .default) -> ReadResult {
+    package static func read(_ data: Data, format: SourceFormat, limits: ReaderLimits = .default) -> ReadResult {
         switch format {
         case .xml: XMLFormReader(limits: limits).read(data)
         case .json: JSONFormReader(limits: limits).read(data)
@@ -13,7 +13,7 @@ public enum FormReader {
 
     /// The format of a file: by extension (`.xml`, `.json`, any case), else by its first
     /// non-whitespace character after any BOM (`<` is XML, `{` or `[` is JSON); nil if neither.
-    public static func format(forPath path: String, data: Data) -> SourceFormat? {
+    package static func format(forPath path: String, data: Data) -> SourceFormat? {
         switch pathExtension(path).lowercased() {
         case "xml": return .xml
         case "json": return .json
@@ -31,7 +31,7 @@ public enum FormReader {
     }
 
     /// The format judged from the content alone.
-    public static func sniff(_ data: Data) -> SourceFormat? {
+    package static func sniff(_ data: Data) -> SourceFormat? {
         data.withUnsafeBytes { bytes -> SourceFormat? in
             var index = 0
             var stride = 1

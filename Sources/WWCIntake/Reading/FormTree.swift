@@ -8,18 +8,18 @@ public enum SourceFormat: String, Sendable, Hashable, Codable {
 
 /// A scalar as the input wrote it. JSON numbers keep their exact text (`"12.50"` stays
 /// `12.50`), so no value ever passes through a binary float.
-public struct FormScalar: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct FormScalar: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case string
         case number
         case bool
         case null
     }
 
-    public var text: String
-    public var kind: Kind
+    package var text: String
+    package var kind: Kind
 
-    public init(_ text: String, kind: Kind = .string) {
+    package init(_ text: String, kind: Kind = .string) {
         self.text = text
         self.kind = kind
     }
@@ -52,7 +52,7 @@ public struct FormScalar: Sendable, Hashable {
 /// The tree is built by one reader on one thread, then only read, except that the converter's
 /// first stages (`GroupPaths`, `ExportRecognizer`) rewire the fresh tree of the form they
 /// convert before anything else sees it.
-public final class FormTree: @unchecked Sendable {
+final class FormTree: @unchecked Sendable {
     /// One node. Indices are `Int32` (the node limit is far below), -1 for none.
     struct Node {
         enum Kind: UInt8 {
@@ -493,11 +493,11 @@ public struct ReaderLimits: Sendable, Hashable {
 
 /// What a reader returns: the document, or the diagnostics that say why there is none.
 /// A reader reports the first fatal problem with its position and never a partial tree.
-public struct ReadResult: Sendable {
-    public var document: FormDocument?
-    public var diagnostics: [Diagnostic]
+package struct ReadResult: Sendable {
+    package var document: FormDocument?
+    package var diagnostics: [Diagnostic]
 
-    public init(document: FormDocument?, diagnostics: [Diagnostic]) {
+    package init(document: FormDocument?, diagnostics: [Diagnostic]) {
         self.document = document
         self.diagnostics = diagnostics
     }

@@ -7,12 +7,12 @@ import Foundation
 /// Plain `open`/`fstat`/`read`: a form's file is read once per form, and Foundation's
 /// `attributesOfItem` and `Data(contentsOf:)` cost many times the reading itself. A failure's
 /// reason is the system's (`strerror`: "No such file or directory", "Is a directory").
-public enum InputFile {
-    public static func read(_ url: URL, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
+package enum InputFile {
+    package static func read(_ url: URL, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
         read(path: url.path, limit: limit)
     }
 
-    public static func read(path: String, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
+    package static func read(path: String, limit: Int = ReaderLimits.default.maxInputBytes) -> Result<Data, Diagnostic> {
         func failure(_ code: DiagnosticCode, _ arguments: [String: MessageArgument]) -> Result<Data, Diagnostic> {
             var diagnostic = Diagnostic.error(code, arguments: arguments)
             diagnostic.file = path

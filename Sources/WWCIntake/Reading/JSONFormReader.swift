@@ -11,20 +11,20 @@ import Foundation
 /// `JSONParser.hardDepthCap` (256, libxml2's own cap) whatever the limits say, because the tree
 /// it builds is released (and walked by the mapper) recursively. A NUL byte anywhere is
 /// `encoding.invalid` (as in `XMLFormReader`): it means UTF-16/32 or binary input.
-public struct JSONFormReader: Sendable {
-    public var limits: ReaderLimits
+package struct JSONFormReader: Sendable {
+    package var limits: ReaderLimits
 
-    public init(limits: ReaderLimits = .default) {
+    package init(limits: ReaderLimits = .default) {
         self.limits = limits
     }
 
-    public func read(_ data: Data) -> ReadResult {
+    package func read(_ data: Data) -> ReadResult {
         data.withUnsafeBytes { raw in
             read(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
         }
     }
 
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadResult {
+    package func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadResult {
         // RFC 8259 JSON is UTF-8; say so for a UTF-16/32 BOM rather than point at its NUL bytes.
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
             || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)

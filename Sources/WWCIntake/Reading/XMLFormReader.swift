@@ -37,18 +37,18 @@ import Foundation
 /// - libxml2's own limits (10 MB text, depth 256) map to `input.too_large` / `input.too_deep`.
 /// - libxml2 errors never reach stderr: a per-read structured handler, plus per-thread global
 ///   structured and generic handlers restored afterwards (see `LibXMLErrorCollector`).
-public struct XMLFormReader: Sendable {
-    public var limits: ReaderLimits
+package struct XMLFormReader: Sendable {
+    package var limits: ReaderLimits
 
-    public init(limits: ReaderLimits = .default) {
+    package init(limits: ReaderLimits = .default) {
         self.limits = limits
     }
 
-    public func read(_ data: Data) -> ReadResult {
+    package func read(_ data: Data) -> ReadResult {
         data.withUnsafeBytes { read($0) }
     }
 
-    public func read(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
+    package func read(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
         let isUTF16 = InputScreening.isUTF16XML(bytes)
         let encoding = InputScreening.xmlEncodingName(bytes)
         if let rejection = InputScreening.screen(bytes, limits: limits, allowsNUL: isUTF16, encoding: encoding) {

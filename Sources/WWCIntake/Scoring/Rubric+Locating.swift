@@ -58,7 +58,7 @@ extension Rubric {
     /// Where the rubric is and which rule found it, in `DataLocator`'s order: `--rubric`,
     /// `$WWC_INTAKE_RUBRIC`, `../share/wwc-intake/rubrics/` beside the executable, a
     /// `rubrics/` folder above the executable, then above the current folder.
-    public static func locateDefault(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
+    package static func locateDefault(explicit: String?, locator: DataLocator = .process) -> DataLocation? {
         guard var location = locator.locate(explicit: explicit, variable: environmentVariable,
                                             shipped: defaultFolderName + "/" + defaultFileName)
         else { return nil }

@@ -10,14 +10,14 @@
 ///   (spaces as `_`; a label that is not an XML name becomes `<field label="…">`),
 ///   `<criterion id="DM1">` preceded by a comment with the title, `<item>` for the outcome.
 ///   Instructions and the accepted answers are XML comments.
-public enum FormTemplate {
-    public enum Format: String, Sendable, CaseIterable {
+package enum FormTemplate {
+    package enum Format: String, Sendable, CaseIterable {
         case xml
         case json
     }
 
     /// Nil when the catalogs have no language for `locale`.
-    public static func make(_ set: CatalogSet, locale: String, format: Format) -> String? {
+    package static func make(_ set: CatalogSet, locale: String, format: Format) -> String? {
         guard let catalog = set.catalog(for: locale) else { return nil }
         let (language, region) = CatalogSet.split(locale)
         let tag = region.map { language + "-" + $0 } ?? language

@@ -6,16 +6,16 @@ import Foundation
 /// possible problems a translator should look at. Every finding carries the file, the line
 /// of the entry, a JSON Pointer and the entry key (argument `key`). Plural categories come
 /// from ICU's CLDR rules for each catalog's locale, never from a table here.
-public struct CatalogChecker: Sendable {
-    public let set: CatalogSet
+package struct CatalogChecker: Sendable {
+    package let set: CatalogSet
 
-    public init(_ set: CatalogSet) {
+    package init(_ set: CatalogSet) {
         self.set = set
     }
 
     /// Loads the folder with the one loader and checks what it loaded. The load's own
     /// findings (malformed JSON, wrong shapes) come first.
-    public static func check(directory: URL) -> CatalogCheckReport {
+    package static func check(directory: URL) -> CatalogCheckReport {
         let (set, loadFindings) = CatalogSet.load(directory: directory)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".json") }
@@ -36,7 +36,7 @@ public struct CatalogChecker: Sendable {
     }
 
     /// All findings over every loaded file.
-    public func findings() -> [Diagnostic] {
+    func findings() -> [Diagnostic] {
         guard let reference = set.file(for: CatalogSet.referenceLanguage) else { return [] }
         var out: [Diagnostic] = []
         out += checkAgainstForm(reference)
@@ -312,14 +312,14 @@ public struct CatalogChecker: Sendable {
 }
 
 /// The outcome of `intake catalog check`: findings sorted by file and line.
-public struct CatalogCheckReport: Sendable {
-    public let diagnostics: [Diagnostic]
+package struct CatalogCheckReport: Sendable {
+    package let diagnostics: [Diagnostic]
     /// JSON files in the folder (form definition included).
-    public let fileCount: Int
+    package let fileCount: Int
     /// The checked catalogs, when they could be loaded (used to render messages).
-    public let catalogs: CatalogSet?
+    package let catalogs: CatalogSet?
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-    public var passed: Bool { errorCount == 0 }
+    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    package var passed: Bool { errorCount == 0 }
 }

@@ -1,27 +1,27 @@
 /// Coverage of one catalog section in one locale, for `intake catalog stats`.
-public struct CatalogCoverage: Sendable, Hashable {
-    public let locale: String
-    public let isOverlay: Bool
+package struct CatalogCoverage: Sendable, Hashable {
+    package let locale: String
+    package let isOverlay: Bool
     /// `labels`, `criteria`, `areas`, `answers`, `messages`, or `all`.
-    public let section: String
+    package let section: String
     /// Entries the reference (`en`) has in this section.
-    public let total: Int
+    package let total: Int
     /// Of those, entries the locale has (overlay merged over its base).
-    public let present: Int
+    package let present: Int
     /// Of those, entries that differ from English or are listed as intentionally identical.
-    public let translated: Int
+    package let translated: Int
     /// Entries the overlay itself overrides (0 for a base catalog).
-    public let overridden: Int
+    package let overridden: Int
 
     /// Percent translated, 0…100.
-    public var percent: Double { total == 0 ? 100 : Double(translated) * 100 / Double(total) }
+    package var percent: Double { total == 0 ? 100 : Double(translated) * 100 / Double(total) }
 }
 
-public enum CatalogStatistics {
+package enum CatalogStatistics {
     static let sections = ["labels", "criteria", "areas", "answers", "messages"]
 
     /// One row per locale (bases and overlays, sorted) and section, plus an `all` row each.
-    public static func coverage(_ set: CatalogSet) -> [CatalogCoverage] {
+    package static func coverage(_ set: CatalogSet) -> [CatalogCoverage] {
         guard let reference = set.file(for: CatalogSet.referenceLanguage) else { return [] }
         var rows: [CatalogCoverage] = []
         for file in set.files {

@@ -5,8 +5,8 @@
 /// Why canonical: translators' tools rewrite catalogs (`intake catalog import`), and a
 /// rewrite that changes nothing must leave the file byte-identical, so diffs show only real
 /// translation changes. The shipped catalogs are already in this form (a test asserts it).
-public enum CatalogWriter {
-    public static func serialize(_ file: CatalogFile) -> String {
+enum CatalogWriter {
+    static func serialize(_ file: CatalogFile) -> String {
         var members: [JSONValue.Member] = [
             .init("catalog", .string(CatalogFile.formatID)),
             .init("locale", .string(file.locale)),

@@ -10,8 +10,8 @@ import Foundation
 /// type, the arguments a message must keep, the plural categories of the target locale.
 ///
 /// Export then import of an unchanged file writes the catalog back byte for byte.
-public enum CatalogXLIFF {
-    public static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
+package enum CatalogXLIFF {
+    static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
     static let countriesUnit = "countries"
 
     /// The XLIFF document for `locale` (a base such as `es` or an overlay such as `es-MX`;
@@ -19,19 +19,19 @@ public enum CatalogXLIFF {
     /// the reference or an overlay whose language has no base catalog.
     /// The XLIFF versions written: 2.1 by default, 2.0 for tools that read only that (such as
     /// translate-toolkit's command-line tools). Our files use nothing 2.1 added.
-    public static let versions = ["2.1", "2.0"]
+    package static let versions = ["2.1", "2.0"]
 
     /// How an overlay's units are marked: its own entries are `translated`; entries it inherits
     /// from the base are `initial` with `subState="wwc:inherited"` and a note (the target is
     /// the base's wording, to change only where the region says it differently), or left out.
-    public enum Inherited: Sendable {
+    package enum Inherited: Sendable {
         case marked
         case omitted
     }
 
-    public static let inheritedSubState = "wwc:inherited"
+    static let inheritedSubState = "wwc:inherited"
 
-    public static func export(
+    package static func export(
         _ set: CatalogSet, locale requested: String, version: String = "2.1", inherited: Inherited = .marked
     ) -> String? {
         let (language, region) = CatalogSet.split(requested)
@@ -128,7 +128,7 @@ public enum CatalogXLIFF {
     }
 
     /// The entry key as an XML NMTOKEN (XLIFF unit ids must be one).
-    public static func unitID(_ key: String) -> String {
+    static func unitID(_ key: String) -> String {
         var out = ""
         for scalar in key.unicodeScalars {
             switch scalar {

@@ -2,22 +2,22 @@ import Foundation
 
 /// The result of merging a translated XLIFF file into the catalogs. The library writes
 /// nothing: `contents` is the new catalog file for the caller to write (atomically) at `url`.
-public struct CatalogImportResult: Sendable {
-    public let locale: String
-    public let url: URL
+package struct CatalogImportResult: Sendable {
+    package let locale: String
+    package let url: URL
     /// The catalog file in canonical form, to be written; nil when there is nothing to write
     /// (a new locale whose units have no target) or when the import was refused (an unusable
     /// XLIFF, or a merged catalog that `catalog check` would reject: then nothing is written).
-    public let contents: String?
+    package let contents: String?
     /// Whether the import was refused; the catalogs must then stay exactly as they are.
-    public let refused: Bool
+    package let refused: Bool
     /// Unknown unit ids and untranslated units (warnings), placeholder and syntax errors
     /// (errors; those units are not imported), located in the XLIFF file.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// Entries whose value changed.
-    public let updated: Int
+    package let updated: Int
     /// Units without a target.
-    public let untranslated: Int
+    package let untranslated: Int
 }
 
 extension CatalogXLIFF {
@@ -25,7 +25,7 @@ extension CatalogXLIFF {
     /// the catalog's current value; a message whose arguments differ from English or whose
     /// syntax is broken is refused. For an overlay, a target equal to the base is stored only
     /// if the overlay already had that entry, so overlays stay minimal.
-    public static func importing(_ data: Data, file: String, into set: CatalogSet) -> CatalogImportResult {
+    package static func importing(_ data: Data, file: String, into set: CatalogSet) -> CatalogImportResult {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Severity, _ code: DiagnosticCode, _ arguments: [String: MessageArgument], line: Int?) {
             diagnostics.append(Diagnostic(severity, code, arguments: arguments, file: file,

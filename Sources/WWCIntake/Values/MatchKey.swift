@@ -14,7 +14,7 @@ internal import CICU
 ///
 /// Thread-safe and allocation-light: the ICU normalizers are process-wide singletons; the
 /// transliterator is opened once per thread, and only when such a letter appears.
-public enum MatchKey {
+enum MatchKey {
     /// Keys computed so far. Forms of a batch repeat the same keys and answers (`Estado`,
     /// `Sí`, `criterio`…), and each ICU pass (UTF-8 → UTF-16, three normalizations, back)
     /// cost ~10,000 instructions: 9 % of a batch conversion. Shared by all threads (one lock
@@ -25,7 +25,7 @@ public enum MatchKey {
     private static let cacheLimit = 20_000
     private static let cacheableLength = 160
 
-    public static func make(_ text: String) -> String {
+    static func make(_ text: String) -> String {
         if let key = asciiKey(text) { return key }
         let cacheable = text.utf8.count <= cacheableLength
         if cacheable, let key = cache.withLock({ $0[text] }) { return key }

@@ -6,11 +6,11 @@ internal import CICU
 ///
 /// Thread-safe. Compiled patterns are cached per thread in C (`wwc_message_format`), keyed by
 /// locale and pattern, so a batch compiles each catalog message once per worker thread.
-public enum MessageFormatter {
+enum MessageFormatter {
     /// The `DiagnosticCode` of a pattern syntax error; arguments: `offset` (UTF-16 offset).
-    public static let syntaxErrorCode: DiagnosticCode = .messageSyntax
+    static let syntaxErrorCode: DiagnosticCode = .messageSyntax
 
-    public static func format(
+    static func format(
         _ pattern: String, locale: String, arguments: [String: MessageArgument]
     ) throws(ValueError) -> String {
         // Names and texts go into one NUL-separated buffer, and the C argument array points
@@ -77,7 +77,7 @@ public enum MessageFormatter {
 
     /// Argument names and plural selector keywords of a pattern; a syntax error throws
     /// `message.syntax` with `offset`.
-    public static func inspect(_ pattern: String) throws(ValueError) -> MessagePatternInfo {
+    static func inspect(_ pattern: String) throws(ValueError) -> MessagePatternInfo {
         // Every rendered diagnostic inspects its catalog pattern (to complete missing
         // arguments) before formatting it: the same few hundred patterns, each compiled by
         // ICU per call. Successful inspections are kept (bounded; errors are not cached).

@@ -1,13 +1,13 @@
 /// What a MessageFormat pattern refers to, for catalog checks (placeholder mismatch,
 /// plural-category coverage).
-public struct MessagePatternInfo: Sendable, Hashable {
+struct MessagePatternInfo: Sendable, Hashable {
     /// Every argument name used anywhere in the pattern (`{count}`, `{value}` …).
-    public var argumentNames: Set<String>
+    var argumentNames: Set<String>
     /// For each plural/selectordinal argument, its selector keywords in pattern order,
     /// e.g. `["count": ["one", "other"]]` (explicit values appear as `"=0"`).
-    public var pluralKeywords: [String: [String]]
+    var pluralKeywords: [String: [String]]
 
-    public init(argumentNames: Set<String> = [], pluralKeywords: [String: [String]] = [:]) {
+    init(argumentNames: Set<String> = [], pluralKeywords: [String: [String]] = [:]) {
         self.argumentNames = argumentNames
         self.pluralKeywords = pluralKeywords
     }

@@ -8,7 +8,7 @@ extension ValueParser {
     /// `percent` (≤ 1 fraction with `percent.ambiguous`, > 1 percent) and for `money` (the
     /// region's currency with `money.currency_assumed`). Booleans and null are not numbers
     /// (`number.invalid`); for text kinds every scalar is its text.
-    public func json(_ kind: ValueKind, scalar: FormScalar) throws(ValueError) -> Parsed<JSONValue> {
+    package func json(_ kind: ValueKind, scalar: FormScalar) throws(ValueError) -> Parsed<JSONValue> {
         switch scalar.kind {
         case .string:
             return try json(kind, scalar.text)
