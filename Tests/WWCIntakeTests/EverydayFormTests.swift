@@ -169,5 +169,15 @@ import Testing
         #expect(memberError.column == 63)
         // A semicolon inside a link stays.
         #expect(RecordAssembler.listParts("https://a.example/x;y=1").map(\.text) == ["https://a.example/x;y=1"])
+        // One link alone takes a shortcut; it must split exactly as the character walk does.
+        for raw in ["https://a.example/x", "http://b.example/a?b=c&d=e#f", "https://a.example/x;y=1", "x",
+                    "https://a.example/x https://b.example/y", "https://a.example/x;https://b.example/y",
+                    ";https://a.example/x;", "https://a.example/\u{00E9}t\u{00E9}", "https://a.example/x\t",
+                    "https://a.example/x\u{7F}y", "https://a.example/\u{1}x", "HTTPS://A.EXAMPLE/X;HTTP://B"] {
+            #expect(RecordAssembler.listParts(raw) == RecordAssembler.splitParts(raw), "\(raw)")
+        }
+        #expect(RecordAssembler.listParts("https://a.example/x") == [
+            RecordAssembler.ListPart(text: "https://a.example/x", offset: 0, linesBefore: 0, column: 0),
+        ])
     }
 }
