@@ -342,4 +342,19 @@ import Testing
         #expect(finding.file?.hasSuffix("/exports.json") == true)
         #expect(finding.line == 4)
     }
+
+    /// Metadata values are trimmed exactly as Foundation's `whitespacesAndNewlines` trims (the
+    /// value lands in `source.export` as written): Unicode white space and U+200B, nothing else.
+    @Test func metadataValuesAreTrimmedAsFoundationTrims() {
+        let cases = [
+            " 2024-03-15 ", "\u{200B}uuid:1\u{200B}", "\u{00A0}\u{3000}v1\u{2029}", "\u{85}x\u{1680}", "\u{200C}x\u{FEFF}",
+            "a b", "", "   ", "\u{200B}", "e\u{301} ", " \u{301}x", "\t\n\r\u{0B}\u{0C}id",
+        ]
+        for text in cases {
+            #expect(ExportRecognizer.trimmed(text).unicodeScalars.elementsEqual(
+                text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars), "\(text.debugDescription)")
+        }
+        #expect(ExportRecognizer.trimmed("\u{200B} uuid:1\n") == "uuid:1")
+        #expect(ExportRecognizer.trimmed("\u{200C}x") == "\u{200C}x")
+    }
 }

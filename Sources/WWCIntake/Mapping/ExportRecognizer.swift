@@ -27,6 +27,9 @@ struct ExportRecognizer: Sendable {
     /// Every first segment as the reader interns it (`@version` as `version`): a form that
     /// has none of them among its keys and names is no export.
     private let firstKeys: [String]
+    /// Per system, the names that hold some of its metadata below them (`meta` of
+    /// `meta/deprecatedID`).
+    private let metadataAncestors: [Set<String>]
 
     init(systems: [ExportSystem]) {
         self.systems = systems
@@ -34,12 +37,13 @@ struct ExportRecognizer: Sendable {
             system.recognizedBy.map { ($0, String($0.prefix { $0 != "/" })) }
         }
         self.firstKeys = Array(Set(recognizers.joined().map { $0.first.hasPrefix("@") ? String($0.first.dropFirst()) : $0.first }))
+        self.metadataAncestors = systems.map { Set($0.metadata.flatMap(Self.ancestors(of:))) }
     }
 
     /// Takes the recognized system's metadata out of `document` and returns it; nil (and the
     /// document untouched) when no system recognizes it.
     func recognize(_ document: inout FormDocument) -> ExportFindings? {
-        guard !systems.isEmpty, case .section = document.root.content else { return nil }
+        guard !systems.isEmpty, document.root.isSection else { return nil }
         // Most forms are no export: these end after a few look-ups in their key table.
         guard firstKeys.contains(where: { document.tree.id(of: $0) != nil }) else { return nil }
         let format = document.format
@@ -67,7 +71,7 @@ struct ExportRecognizer: Sendable {
                 }
             }
         }
-        let below = Set((chosen.union(system.metadata)).flatMap(Self.ancestors(of:)))
+        let below = metadataAncestors[index].union(chosen.flatMap(Self.ancestors(of:)))
         var taken = 0
         var metadata: [FormNode] = []
         let tree = document.tree
@@ -148,9 +152,21 @@ struct ExportRecognizer: Sendable {
     /// metadata: it stays in the form, where the mapper maps or reports it.
     static func usable(_ node: FormNode, for member: ExportSystem.Member) -> String? {
         guard let scalar = node.scalar, scalar.kind != .null, node.attributes.isEmpty else { return nil }
-        let text = scalar.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(scalar.text)
         guard !text.isEmpty else { return nil }
         return !member.isTimestamp || isTimestamp(text) ? text : nil
+    }
+
+    /// `text` trimmed as `trimmingCharacters(in: .whitespacesAndNewlines)` trims it (Unicode
+    /// white space, and U+200B ZERO WIDTH SPACE, which Foundation's set also holds), without
+    /// Foundation's cost per call.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     /// Whether text is an ISO 8601 date-time as form systems write their timestamps
