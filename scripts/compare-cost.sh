@@ -75,8 +75,9 @@ for tag in samples_xml samples_json bench_xml bench_json; do
 done
 if command -v xmllint >/dev/null; then
     for dir in samples-xml bench/xml; do
-        small=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null xmllint --stream --noout "$(files "$work/$dir" xml 20)"/*.xml 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
-        large=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null xmllint --stream --noout "$(files "$work/$dir" xml 200)"/*.xml 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+        # xmllint exits non-zero on the corpus's few malformed forms: its count is still wanted.
+        small=$( (valgrind --tool=callgrind --callgrind-out-file=/dev/null xmllint --stream --noout "$(files "$work/$dir" xml 20)"/*.xml 2>&1 >/dev/null || true) | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+        large=$( (valgrind --tool=callgrind --callgrind-out-file=/dev/null xmllint --stream --noout "$(files "$work/$dir" xml 200)"/*.xml 2>&1 >/dev/null || true) | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
         printf '%-34s %14s\n' "xmllint --stream, per form, $dir" "$(( (large - small) / 180 ))"
     done
 fi
