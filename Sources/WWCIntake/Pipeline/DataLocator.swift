@@ -37,22 +37,40 @@ package struct DataLocator: Sendable {
     /// The folder under the installation prefix that holds `locales/` and `rubrics/`.
     static let installedFolder = "share/wwc-intake"
 
-    package var environment: [String: String]
+    /// The value of an environment variable.
+    private let variable: @Sendable (String) -> String?
     package var executableURL: URL?
     var currentDirectory: URL
 
     package init(environment: [String: String], executableURL: URL?, currentDirectory: URL) {
-        self.environment = environment
+        self.init(variable: { environment[$0] }, executableURL: executableURL, currentDirectory: currentDirectory)
+    }
+
+    private init(variable: @escaping @Sendable (String) -> String?, executableURL: URL?, currentDirectory: URL) {
+        self.variable = variable
         self.executableURL = executableURL
         self.currentDirectory = currentDirectory
     }
 
-    /// This process: its environment, its executable and its current folder.
+    /// This process: its environment, its executable and its current folder. Only the variable
+    /// asked for is read (`getenv`), and the executable is the kernel's `/proc/self/exe`:
+    /// Foundation's whole environment dictionary and main bundle were a million instructions of
+    /// every start-up.
     package static var process: DataLocator {
-        DataLocator(environment: ProcessInfo.processInfo.environment,
-                    executableURL: Bundle.main.executableURL
+        DataLocator(variable: { name in getenv(name).map { String(cString: $0) } },
+                    executableURL: executablePath().map { URL(fileURLWithPath: $0) }
                         ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0) },
                     currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The running executable's path, symlinks resolved by the kernel (Linux).
+    private static func executablePath() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBufferPointer { out in
+            out.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, $0.count) }
+        }
+        guard count > 0, count < buffer.count else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
     /// Finds `shipped` (a path such as `locales` or `rubrics/wwc-2022.json`). A folder counts
@@ -63,7 +81,7 @@ package struct DataLocator: Sendable {
         if let explicit, !explicit.isEmpty {
             return DataLocation(url: resolved(explicit), source: .flag)
         }
-        if let named = environment[variable], !named.isEmpty {
+        if let named = self.variable(variable), !named.isEmpty {
             return DataLocation(url: resolved(named), source: .environment)
         }
         let executableFolder = executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL
