@@ -24,8 +24,9 @@ package struct LocaleCatalog: Sendable {
     /// Every labelled id with its labels.
     var labelsByID: [String: [String]] {
         var result: [String: [String]] = [:]
-        for (key, value) in entries where key.hasPrefix("labels.") {
-            result[String(key.dropFirst("labels.".count))] = value.strings
+        let prefix = "labels.".utf8
+        for (key, value) in entries where key.utf8.starts(with: prefix) {
+            result[String(key.dropFirst(prefix.count))] = value.strings
         }
         return result
     }
@@ -44,7 +45,8 @@ package struct LocaleCatalog: Sendable {
     package func synonyms(enum name: String) -> [String: [String]] {
         let prefix = "answers." + name + "."
         var result: [String: [String]] = [:]
-        for (key, value) in entries where key.hasPrefix(prefix) {
+        // Byte comparison: every entry is tested, and `hasPrefix` compares by characters.
+        for (key, value) in entries where key.utf8.starts(with: prefix.utf8) {
             result[String(key.dropFirst(prefix.count))] = value.strings
         }
         return result
@@ -53,8 +55,9 @@ package struct LocaleCatalog: Sendable {
     /// Country spellings ICU does not know, mapped to ISO 3166-1 alpha-2: `"EE. UU."` → `"US"`.
     package var countrySynonyms: [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in entries where key.hasPrefix("countries.") {
-            result[String(key.dropFirst("countries.".count))] = value.strings.first
+        let prefix = "countries.".utf8
+        for (key, value) in entries where key.utf8.starts(with: prefix) {
+            result[String(key.dropFirst(prefix.count))] = value.strings.first
         }
         return result
     }
