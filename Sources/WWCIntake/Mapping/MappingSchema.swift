@@ -74,8 +74,6 @@ final class MappingSchema: Sendable {
     /// Section ids in nesting order (`submission`, `applicant`, `applicant.contact`, `budget`),
     /// then the criteria and the outcomes sections.
     let sectionIDs: [String]
-    /// The fixed sections (those that hold fields), by position: the first `groupCount` of `sectionIDs`.
-    let groups: [SectionIndex]
     let fields: [Field]
     let criteria: [Criterion]
     let criteriaSection: SectionIndex
@@ -91,14 +89,12 @@ final class MappingSchema: Sendable {
          criteriaSection: String = "criteria", outcomesSection: String = "outcomes") {
         let sectionIDs = sections + [criteriaSection, outcomesSection]
         self.sectionIDs = sectionIDs
-        self.groups = sections.indices.map(SectionIndex.init(position:))
         self.criteriaSection = SectionIndex(position: sections.count)
         self.outcomesSection = SectionIndex(position: sections.count + 1)
         var sectionIndex: [String: SectionIndex] = [:]
         for (position, id) in sectionIDs.enumerated() where sectionIndex[id] == nil {
             sectionIndex[id] = SectionIndex(position: position)
         }
-        self.sectionIndex = sectionIndex
         let fields = fields.enumerated().map { position, entry in
             let scope: Scope = switch entry.section {
             case criteriaSection: .criterion
@@ -124,7 +120,6 @@ final class MappingSchema: Sendable {
         self.criterionStatusField = fieldIndex["criteria.*.status"]
     }
 
-    private let sectionIndex: [String: SectionIndex]
     private let fieldIndex: [String: FieldIndex]
     private let criterionIndex: [String: CriterionIndex]
     private let parents: [SectionIndex?]
@@ -146,7 +141,6 @@ final class MappingSchema: Sendable {
 
     func field(_ id: String) -> Field? { fieldIndex[id].map { self[$0] } }
     func criterion(_ id: String) -> CriterionIndex? { criterionIndex[id] }
-    func section(_ id: String) -> SectionIndex? { sectionIndex[id] }
 
     /// The section a field id belongs to: the longest section id that prefixes it.
     static func section(ofFieldID id: String, sections: [String]) -> String? {
