@@ -8,11 +8,11 @@ import Foundation
 let package = Package(
     name: "wwc-intake",
     platforms: [.macOS(.v15)],  // Synchronization (Mutex, Atomic)
+    // The register, the server and the review pages are `package` code behind `intake-server`,
+    // not libraries for other packages: only WWCIntake is offered as one.
     products: [
         .library(name: "WWCIntake", targets: ["WWCIntake"]),
         .executable(name: "intake", targets: ["intake"]),
-        .library(name: "WWCRegister", targets: ["WWCRegister"]),
-        .library(name: "WWCServer", targets: ["WWCServer"]),
         .executable(name: "intake-server", targets: ["intake-server"]),
     ],
     dependencies: [
