@@ -7,7 +7,7 @@
 #   3. submissions stored per second into SQLite and, with WWC_TEST_POSTGRES_URL, PostgreSQL
 #      (scripts/load-check.py --mode load: 8 clients x 200).
 #
-#   swift build -c release && scripts/api-bench.sh            # BIN=.build/release by default
+#   make release && scripts/api-bench.sh                      # BIN=.build/release by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release}

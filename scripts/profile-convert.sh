@@ -15,7 +15,7 @@ format="${2:-xml}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 command -v valgrind >/dev/null || { echo "valgrind is missing (Debian: apt-get install -y valgrind)" >&2; exit 2; }
 cd "$root"
-swift build -c release >/dev/null
+make --no-print-directory -s release >/dev/null
 work="$(mktemp -d /tmp/wwc-profile.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 corpus="$(.build/release/intake-bench convert --forms $((forms * 2 + 40)) --generate-only | sed -n 's/.* in \(\/[^ ]*\) (generated.*/\1/p')"
