@@ -130,7 +130,7 @@ struct FormWalker {
     /// `<criterion id="DM1" status="Met"/>`: an element with no text but with attributes is a
     /// group whose members are its attributes. Its empty text counts as consumed.
     private mutating func grouped(_ node: FormNode) -> FormNode {
-        guard node.hasAttributes, let scalar = node.scalar, scalar.text.allSatisfy(\.isWhitespace) else {
+        guard node.hasAttributes, let scalar = node.scalar, scalar.text.isBlank else {
             return node
         }
         accounts.mapped += 1
@@ -207,16 +207,16 @@ struct FormWalker {
         let node = grouped(node)
         if criteriaSeen[id.position] == nil { criteriaSeen[id.position] = node }
         if consumeEmpty(node) { return }
-        switch node.content {
-        case .scalar:
+        // By kind, not `content`, which would make the scalar's text or the members for nothing.
+        if node.isScalar {
             if let status = schema.criterionStatusField {
                 bind(status, node, criterion: id, outcome: nil)
             } else {
                 keepUnmapped(node)
             }
-        case .list(let items):
-            items.forEach { visitCriterion($0, id: id) }
-        case .section:
+        } else if node.isList {
+            node.children.forEach { visitCriterion($0, id: id) }
+        } else {
             for child in node.attributesAndChildren {
                 if case .target(.field(let field)) = resolve(child.key, in: .criterion(id)) {
                     bind(field, child, criterion: id, outcome: nil)

@@ -22,16 +22,47 @@ enum GroupPaths {
     static func split(_ root: FormNode, isWholeKey: (String) -> Bool) {
         let tree = root.tree
         guard tree.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "/")) }) else { return }
-        transform(root.index, in: tree, groupPath: [], isWholeKey)
+        var known: [Int32: [String]] = [:]
+        transform(root.index, in: tree, groupPath: [], known: &known, isWholeKey)
     }
 
     /// The segments of a group-path key, or nil when the key is not one.
     static func segments(of key: String, isWholeKey: (String) -> Bool) -> [String]? {
         guard key.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        guard let parts = asciiParts(of: key) ?? generalParts(of: key), parts.count > 1, !isWholeKey(key) else {
+            return nil
+        }
+        return parts
+    }
+
+    /// The `/`-separated parts of a key when none is empty or holds white space, else nil.
+    static func generalParts(of key: String) -> [String]? {
         let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }),
-              !isWholeKey(key) else { return nil }
+        guard parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else { return nil }
         return parts.map(String.init)
+    }
+
+    /// `generalParts` of an all-ASCII key, by bytes: there every `Character` is one byte (or
+    /// CR LF, white space either way), so a `/` byte is a `/` character and white space is
+    /// one of six bytes. Splitting KoboToolbox keys by `Character` cost ~35,000 instructions
+    /// per key (a Kobo-style JSON form has dozens). nil (not answered) for any other key.
+    static func asciiParts(of key: String) -> [String]?? {
+        var key = key
+        return key.withUTF8 { bytes -> [String]?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count {
+                guard index == bytes.count || bytes[index] == UInt8(ascii: "/") else {
+                    if String.isASCIIWhiteSpace(bytes[index]) { return .some(nil) }
+                    continue
+                }
+                if index == start { return .some(nil) }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            return .some(parts)
+        }
     }
 
     /// A member while its object is rewired: a node, or a section made from group-path keys
@@ -42,21 +73,31 @@ enum GroupPaths {
     }
 
     /// `groupPath`: the segments of the written keys from the root to `node`.
-    private static func transform(_ node: Int32, in tree: FormTree, groupPath: [String], _ isWholeKey: (String) -> Bool) {
+    /// `known`: the segments of each key id met so far (a repeat group's keys come back in
+    /// every instance; deciding a key asks `isWholeKey`, a label look-up).
+    private static func transform(_ node: Int32, in tree: FormTree, groupPath: [String],
+                                  known: inout [Int32: [String]], _ isWholeKey: (String) -> Bool) {
         switch tree.node(node).kind {
         case .list:
-            for item in tree.children(node) { transform(item, in: tree, groupPath: groupPath, isWholeKey) }
+            for item in tree.children(node) { transform(item, in: tree, groupPath: groupPath, known: &known, isWholeKey) }
         case .section:
             var entries: [Entry] = []
             for child in tree.children(node) {
                 let key = tree.key(child)
-                var segments = segments(of: key, isWholeKey: isWholeKey) ?? [key]
+                let keyID = tree.node(child).key
+                var segments: [String]
+                if let decided = known[keyID] {
+                    segments = decided
+                } else {
+                    segments = Self.segments(of: key, isWholeKey: isWholeKey) ?? [key]
+                    known[keyID] = segments
+                }
                 if !groupPath.isEmpty, segments.count > groupPath.count, segments.starts(with: groupPath) {
                     segments.removeFirst(groupPath.count)  // a repeat's member, written from the root
                 }
                 let last = segments[segments.count - 1]
                 if !last.utf8.elementsEqual(key.utf8) { tree.setKey(child, tree.intern(last)) }
-                transform(child, in: tree, groupPath: groupPath + segments, isWholeKey)
+                transform(child, in: tree, groupPath: groupPath + segments, known: &known, isWholeKey)
                 insert(child, under: segments.dropLast(), into: &entries, tree: tree)
             }
             tree.setChildren(node, members(entries, tree: tree))

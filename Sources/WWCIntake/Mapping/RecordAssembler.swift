@@ -233,7 +233,7 @@ struct RecordAssembler {
     /// empty value gives no information — a required one is reported as missing instead.
     private func rawText(_ node: FormNode) -> String? {
         guard let scalar = node.scalar, scalar.kind != .null else { return nil }
-        return scalar.text.allSatisfy(\.isWhitespace) ? nil : scalar.text
+        return scalar.text.isBlank ? nil : scalar.text
     }
 
     private mutating func parse<Value>(_ assignment: FieldAssignment, _ rule: (String) throws(ValueError) -> Value) -> Value? {
@@ -419,11 +419,10 @@ struct RecordAssembler {
         return location
     }
 
+    /// By `scalarKind`, not `content`: `content` makes each scalar's text, which the caller
+    /// makes again.
     private static func scalarLeaves(of node: FormNode) -> [FormNode] {
-        switch node.content {
-        case .scalar: [node]
-        case .section(let children), .list(let children): children.flatMap(scalarLeaves(of:))
-        }
+        node.scalarKind != nil ? [node] : node.children.flatMap(scalarLeaves(of:))
     }
 
     // MARK: Ranges
@@ -465,10 +464,7 @@ struct RecordAssembler {
 
     /// Empty text, JSON null, or a group of nothing but those.
     private func isEmpty(_ node: FormNode) -> Bool {
-        switch node.content {
-        case .scalar: rawText(node) == nil
-        case .section(let children), .list(let children): children.allSatisfy(isEmpty)
-        }
+        node.scalarKind != nil ? rawText(node) == nil : node.children.allSatisfy(isEmpty)
     }
 
     private mutating func checkRequired(walker: FormWalker, outcomeItems: [FormNode]) {
