@@ -53,3 +53,18 @@ import Testing
         #expect(GroupPaths.segments(of: "State/Province", isWholeKey: { $0 == "State/Province" }) == nil)
     }
 }
+
+@Suite struct KeyResolverWordsTests {
+    @Test func wordsAreTheCharacterSplitOfEveryShape() {
+        var matches = ["dm 1 data inventory", " a  b ", "", " ", "x", "ação pública", "a \u{301}b", "a\r\n b", "dm1"]
+        for char in MappingByteFastPathTests.ascii { matches += ["a" + char + " b", char + " " + char] }
+        for match in matches {
+            #expect(KeyResolver.words(of: match) == match.split(separator: " "), "\(match.debugDescription)")
+            let tokens = match.split(separator: " ")
+            #expect(KeyResolver.joined(tokens[...]) == tokens.joined())
+            #expect(KeyResolver.joined(tokens.dropFirst(), separator: " ") == tokens.dropFirst().joined(separator: " "))
+        }
+        #expect(KeyResolver.words(of: "dm 1 data") == ["dm", "1", "data"])
+        #expect(KeyResolver.joined(["dm", "1"][...]) == "dm1")
+    }
+}

@@ -83,7 +83,7 @@ struct LocaleResolver: Sendable {
         if let declared {
             return language(of: declared, declared: declared, source: .declared, document: document)
         }
-        return detect(document)
+        return detect(document, cache: cache)
     }
 
     private func language(of locale: String, declared: String?, source: CanonicalApplication.LocaleSource,
@@ -98,7 +98,7 @@ struct LocaleResolver: Sendable {
     }
 
     /// The language whose vocabulary matches most keys, when it clearly wins.
-    private func detect(_ document: FormDocument) -> Result<Resolution, Diagnostic> {
+    private func detect(_ document: FormDocument, cache: ResolutionCache? = nil) -> Result<Resolution, Diagnostic> {
         // Every key counts once per occurrence, but a form repeats a few keys many times (each
         // criterion's `status`, `narrative`…): occurrences are counted by key id, and each
         // distinct key is folded and tested once. A list counts its first item only.
@@ -123,18 +123,15 @@ struct LocaleResolver: Sendable {
                 stack.append(node.firstChild)
             }
         }
-        let ids: IDIndex? = resolvers.languages.isEmpty ? nil : resolvers.ids
-        var keys: [(key: String, count: Int)] = []
+        var keys: [(evidence: KeyEvidence, count: Int)] = []
         for (id, count) in occurrences.enumerated() where count > 0 {
-            let key = MatchKey.make(tree.keys[id])
-            // Ids (`applicant.city`, `DM1`) are the same in every language: no evidence.
-            if ids?.isID(key) != true { keys.append((key, count)) }
+            let key = tree.keys[id]
+            keys.append((cache?.evidence(of: key, self.evidence(of:)) ?? evidence(of: key), count))
         }
         var scores: [(language: String, score: Int)] = []
         // Detection needs only each language's vocabulary, not its full resolver.
-        for language in resolvers.languages {
-            guard let vocabulary = resolvers.labels(for: language)?.vocabulary else { continue }
-            scores.append((language, keys.reduce(0) { $0 + (vocabulary.contains($1.key) ? $1.count : 0) }))
+        for (position, language) in resolvers.languages.enumerated() where resolvers.labels(for: language) != nil {
+            scores.append((language, keys.reduce(0) { $0 + ($1.evidence.isWord(in: position) ? $1.count : 0) }))
         }
         scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
         guard let best = scores.first, best.score >= Self.minimumEvidence,
@@ -144,6 +141,18 @@ struct LocaleResolver: Sendable {
                                    path: document.root.path, location: document.root.location))
         }
         return .success(Resolution(language: best.language, requested: nil, declared: nil, source: .detected))
+    }
+
+    /// Which languages' vocabularies hold a key as written (by its matching key), by position
+    /// in `resolvers.languages`; none for an id (`applicant.city`, `DM1`: the same in every
+    /// language, so no evidence). A pure function of the key for the converter's life, so the
+    /// session keeps it (`ResolutionCache.evidence`): folding each key and looking it up in
+    /// every vocabulary was most of detection's ~180,000 instructions per form.
+    func evidence(of key: String) -> KeyEvidence {
+        guard !resolvers.languages.isEmpty else { return KeyEvidence(languages: []) }
+        let match = MatchKey.make(key)
+        if resolvers.ids.isID(match) { return KeyEvidence(languages: []) }
+        return KeyEvidence(languages: resolvers.languages.map { resolvers.labels(for: $0)?.vocabulary.contains(match) == true })
     }
 
     /// A `submission.locale` value at the top or in the submission section, found under the
@@ -173,4 +182,12 @@ struct LocaleResolver: Sendable {
         }
         return nil
     }
+}
+
+/// `LocaleResolver.evidence(of:)`: per language (by position), whether its vocabulary holds
+/// the key.
+struct KeyEvidence: Sendable {
+    let languages: [Bool]
+
+    func isWord(in position: Int) -> Bool { position < languages.count && languages[position] }
 }

@@ -48,10 +48,36 @@ struct ExportRecognizer: Sendable {
         guard firstKeys.contains(where: { document.tree.id(of: $0) != nil }) else { return nil }
         let format = document.format
         let root = document.root
+        let tree = document.tree
+        // Each node's written name is made once: the look-ups below ask for the root's
+        // members' names again for every name path tried (~50 times per export).
+        var writtenNames: [Int32: String] = [:]
+        /// The name a system would write for a node: a JSON member's key (after `GroupPaths`),
+        /// an XML element's local name as written (no `[n]`, no namespace prefix), `@name` for
+        /// an attribute. XML keys cannot serve: they come from `id`/`label` attributes and read
+        /// `_` as a space (`__version__`).
+        func writtenName(of node: FormNode) -> String {
+            guard format == .xml else { return node.key }
+            if let known = writtenNames[node.index] { return known }
+            let name = tree.writtenName(node.index)
+            writtenNames[node.index] = name
+            return name
+        }
+        let rootMembers = root.attributesAndChildren
+        /// The node at a name path (`meta/instanceID`, `@version`) from the root, if present.
+        func node(atPath path: String) -> FormNode? {
+            var node = root
+            for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+                let members = node == root ? rootMembers : node.attributesAndChildren
+                guard let next = members.first(where: { writtenName(of: $0).utf8.elementsEqual(segment.utf8) }) else { return nil }
+                node = next
+            }
+            return node
+        }
         // The names at the root, once: most forms are no export, and this is all they cost.
-        let rootNames = Set(root.attributesAndChildren.map { Self.writtenName(of: $0, format: format) })
+        let rootNames = Set(rootMembers.map { writtenName(of: $0) })
         guard let index = recognizers.firstIndex(where: { names in
-            names.contains { rootNames.contains($0.first) && Self.node(at: $0.name, in: root, format: format) != nil }
+            names.contains { rootNames.contains($0.first) && node(atPath: $0.name) != nil }
         }) else { return nil }
         let system = systems[index]
 
@@ -64,7 +90,7 @@ struct ExportRecognizer: Sendable {
                     findings.export[member] = id
                     break
                 }
-                if let node = Self.node(at: name, in: root, format: format), let value = Self.usable(node, for: member) {
+                if let node = node(atPath: name), let value = Self.usable(node, for: member) {
                     findings.export[member] = value
                     chosen.insert(name)
                     break
@@ -74,14 +100,13 @@ struct ExportRecognizer: Sendable {
         let below = metadataAncestors[index].union(chosen.flatMap(Self.ancestors(of:)))
         var taken = 0
         var metadata: [FormNode] = []
-        let tree = document.tree
         /// Takes the metadata below `node` out of the tree; false when nothing is left of it.
         func extract(_ node: FormNode, prefix: String, covered: Bool) -> (kept: Bool, changed: Bool) {
             var kept: [Int32] = []
             var attributes: [Int32] = []
             var changed = false
             for (child, isAttribute) in node.attributes.map({ ($0, true) }) + node.children.map({ ($0, false) }) {
-                let name = prefix + Self.writtenName(of: child, format: format)
+                let name = prefix + writtenName(of: child)
                 let isMetadata = covered || system.metadata.contains(name)
                 var keep = true
                 if chosen.contains(name) {
@@ -115,26 +140,6 @@ struct ExportRecognizer: Sendable {
         return findings
     }
 
-    /// The name a system would write for a node: a JSON member's key (after `GroupPaths`), an
-    /// XML element's local name as written (no `[n]`, no namespace prefix), `@name` for an
-    /// attribute. XML keys cannot serve: they come from `id`/`label` attributes and read `_`
-    /// as a space (`__version__`).
-    static func writtenName(of node: FormNode, format: SourceFormat) -> String {
-        guard format == .xml else { return node.key }
-        return node.tree.writtenName(node.index)
-    }
-
-    /// The node at a name path (`meta/instanceID`, `@version`) from the root, if present.
-    static func node(at name: String, in root: FormNode, format: SourceFormat) -> FormNode? {
-        var node = root
-        for segment in name.split(separator: "/", omittingEmptySubsequences: false) {
-            guard let next = node.attributesAndChildren.first(where: {
-                writtenName(of: $0, format: format).utf8.elementsEqual(segment.utf8)
-            }) else { return nil }
-            node = next
-        }
-        return node
-    }
 
     /// `a/b/c` → `a`, `a/b`: the names whose nodes hold something named below them.
     private static func ancestors(of name: String) -> [String] {

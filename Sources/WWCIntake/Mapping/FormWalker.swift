@@ -332,6 +332,7 @@ struct FormWalker {
 
     private mutating func keepAttributesUnmapped(_ node: FormNode) {
         node.attributes.forEach { keepUnmapped($0) }
+        guard !node.isScalar else { return }  // nothing below (most bound values)
         for child in node.children { keepAttributesUnmapped(child) }
     }
 

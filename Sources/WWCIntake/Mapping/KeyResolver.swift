@@ -126,15 +126,35 @@ final class KeyResolver: Sendable {
         if !match.utf8.contains(0x20) {
             return ids.criteria[match] ?? labels.criterionTitles[match]
         }
-        let tokens = match.split(separator: " ")
-        if let id = ids.criteria[tokens.joined()] { return id }
+        let tokens = Self.words(of: match)
+        if let id = ids.criteria[Self.joined(tokens[...])] { return id }
         if let id = labels.criterionTitles[match] { return id }
         for count in 1...min(2, tokens.count) {
-            guard let id = ids.criteria[tokens.prefix(count).joined()] else { continue }
-            let rest = tokens.dropFirst(count).joined(separator: " ")
+            guard let id = ids.criteria[Self.joined(tokens.prefix(count))] else { continue }
+            let rest = Self.joined(tokens.dropFirst(count), separator: " ")
             if labels.titleKeys[id.position].contains(rest) { return id }
         }
         return nil
+    }
+
+    /// `match.split(separator: " ")`. Every key unknown to the session's cache with a space in
+    /// it comes here; splitting it by `Character` and `joined()` cost ~12,000 instructions a
+    /// key. An ASCII match is split by bytes: there a `Character` is one byte (or CR LF), so a
+    /// space byte is a space character (pinned by `MappingByteFastPathTests`).
+    static func words(of match: String) -> [Substring] {
+        guard match.utf8.allSatisfy({ $0 < 0x80 }) else { return match.split(separator: " ") }
+        return match.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+
+    /// `tokens.joined(separator:)`, with one allocation.
+    static func joined(_ tokens: ArraySlice<Substring>, separator: String = "") -> String {
+        var result = ""
+        result.reserveCapacity(tokens.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
+        for (position, token) in tokens.enumerated() {
+            if position > 0 { result += separator }
+            result += token
+        }
+        return result
     }
 
     /// `dm12`, `eval 9`: a practice-area prefix and a number, but not a criterion.

@@ -19,6 +19,18 @@ final class ResolutionCache {
     private var resolutions: [Entry: Resolution] = [:]
     static let limit = 20_000
 
+    /// Locale detection's evidence per key as written (see `LocaleResolver.evidence(of:)`),
+    /// the same for every form of the converter. Bounded like `resolutions`.
+    private var evidence: [String: KeyEvidence] = [:]
+
+    func evidence(of key: String, _ compute: (String) -> KeyEvidence) -> KeyEvidence {
+        if let known = evidence[key] { return known }
+        let found = compute(key)
+        if evidence.count >= Self.limit { evidence.removeAll(keepingCapacity: true) }
+        evidence[key] = found
+        return found
+    }
+
     func resolve(_ key: String, in scope: MappingScope, with resolver: KeyResolver) -> Resolution {
         let entry = Entry(resolver: ObjectIdentifier(resolver), scope: scope, key: key)
         if let known = resolutions[entry] { return known }

@@ -117,6 +117,45 @@ struct XMLTreeState {
         let role: Role
     }
 
+    /// `NameKey` → `CachedName`: every start tag and attribute looks its name up here.
+    /// Open addressing on the pointers' bits rather than a `Dictionary`, whose hashing of the
+    /// pair (and insertion) cost ~40,000 instructions per small form (callgrind): the keys are
+    /// libxml2's interned addresses, so their bits are already spread and equality is two
+    /// comparisons.
+    private struct NameTable {
+        private var keys: [NameKey?] = Array(repeating: nil, count: 64)
+        private var values: [CachedName?] = Array(repeating: nil, count: 64)
+        private var count = 0
+
+        private func slot(of key: NameKey) -> Int {
+            let local = UInt(bitPattern: key.local), prefix = UInt(bitPattern: key.prefix)
+            let mixed = (local ^ (prefix &* 31)) &* 0x9E37_79B9_7F4A_7C15
+            var slot = Int(truncatingIfNeeded: mixed >> 40) & (keys.count - 1)
+            while let found = keys[slot], found != key { slot = (slot + 1) & (keys.count - 1) }
+            return slot
+        }
+
+        subscript(key: NameKey) -> CachedName? {
+            values[slot(of: key)]
+        }
+
+        mutating func insert(_ value: CachedName, for key: NameKey) {
+            let at = slot(of: key)
+            if keys[at] == nil { count += 1 }
+            keys[at] = key
+            values[at] = value
+            if count * 2 > keys.count { grow() }
+        }
+
+        private mutating func grow() {
+            let entries = zip(keys, values).compactMap { key, value in key.flatMap { key in value.map { (key, $0) } } }
+            keys = Array(repeating: nil, count: keys.count * 2)
+            values = Array(repeating: nil, count: keys.count)
+            count = 0
+            for (key, value) in entries { insert(value, for: key) }
+        }
+    }
+
     struct Stop: Error {
         let diagnostic: Diagnostic
     }
@@ -138,7 +177,7 @@ struct XMLTreeState {
     private var declaredLocale: String?
     private var rootID: String?
     private var nodeCount = 0
-    private var names: [NameKey: CachedName] = [:]
+    private var names = NameTable()
     /// The first reason to stop (a limit, a DTD); libxml2 is told to stop right away.
     private var stopped: Diagnostic? {
         didSet { isStopped = stopped != nil }
@@ -162,8 +201,6 @@ struct XMLTreeState {
         self.bytes = bytes
         self.limits = limits
         self.encoding = encoding
-        // A form uses a few dozen names: one allocation rather than a rehash at each doubling.
-        names.reserveCapacity(64)
     }
 
     mutating func result(wellFormed: Bool) -> ReadResult {
@@ -344,7 +381,10 @@ struct XMLTreeState {
         if isRoot, let locale = xmlLang ?? lang { declaredLocale = locale }
         if isRoot { rootID = id }
         // An empty key attribute names nothing: fall through to the next one.
-        return [id, label, name].lazy.compactMap { $0 }.first { !$0.isEmpty }.map { storage.keys.intern($0) }
+        // Spelled out: an array of the three for `first(where:)` was allocated per element.
+        let key: String? =
+            if let id, !id.isEmpty { id } else if let label, !label.isEmpty { label } else if let name, !name.isEmpty { name } else { nil }
+        return key.map { storage.keys.intern($0) }
     }
 
     /// An attribute value as SAX2 hands it over. Without entity substitution libxml2 writes an
@@ -596,7 +636,7 @@ struct XMLTreeState {
             localKeyID = localKey.withUnsafeBufferPointer { storage.keys.intern($0) }
         }
         let cached = CachedName(writtenID: writtenID, localKeyID: localKeyID, localID: localID, role: role)
-        names[key] = cached
+        names.insert(cached, for: key)
         return cached
     }
 

@@ -25,7 +25,7 @@ extension ValueParser {
     /// first, then names as this very locale writes them when that adds anything (the regional
     /// variant: pt-PT, es-MX, fr-CA names can differ from pt, es, fr) and this language when it
     /// is not a form language.
-    private var countryNameLanguages: [String] {
+    static func countryNameLanguages(locale: String, language: String) -> [String] {
         var languages = CountryNames.formLanguages.contains(language) ? [language] : []
         languages += CountryNames.formLanguages.filter { $0 != language }
         if locale != language { languages.append(locale) }
