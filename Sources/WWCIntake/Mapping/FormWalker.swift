@@ -63,7 +63,12 @@ struct FormWalker {
     /// (`applicant.population`, `criteria.DM1.status`, `outcomes[].value@` + the item's path): the first such
     /// key of each, where a missing field's `field.required` error points.
     private(set) var misspellings: [String: FormNode] = [:]
-    private var slots: [Slot: Int] = [:]
+    /// The assignment (index in `assignments`) of each slot outside outcome items, at
+    /// `(criterion + 1) × fields + field`, -1 while empty: every bound value looks its slot up,
+    /// and hashing a `Slot` into a dictionary cost ~700 instructions a value. Outcome items,
+    /// whose number the form decides, are in `outcomeSlots`.
+    private var formSlots: [Int32]
+    private var outcomeSlots: [Slot: Int] = [:]
 
     /// Where a value lands: one field, of one criterion or outcome item (or of the form; -1).
     private struct Slot: Hashable {
@@ -86,8 +91,8 @@ struct FormWalker {
         self.cache = cache
         criteriaSeen = Array(repeating: nil, count: resolver.schema.criteria.count)
         sectionNodes = Array(repeating: nil, count: resolver.schema.sectionIDs.count)
-        // A filled form binds a few hundred values: grow once, not seven times with rehashing.
-        slots.reserveCapacity(256)
+        formSlots = Array(repeating: -1, count: (resolver.schema.criteria.count + 1) * resolver.schema.fields.count)
+        // A filled form binds a few hundred values: grow once, not seven times.
         assignments.reserveCapacity(256)
     }
 
@@ -298,7 +303,7 @@ struct FormWalker {
         // attributes are values no field takes, so they go to `unmapped`.
         let node = detachingAttributes(node)
         let slot = Slot(field: field, criterion: criterion, outcome: outcome)
-        if let index = slots[slot] {
+        if let index = assignment(at: slot) {
             if takesEveryValue {
                 assignments[index].nodes.append(node)
                 boundLeaves += node.leafCount
@@ -311,9 +316,23 @@ struct FormWalker {
             ], path: node.path, field: schema[field].id, location: node.location, value: node.scalar?.text))
             return
         }
-        slots[slot] = assignments.count
+        if slot.outcome >= 0 {
+            outcomeSlots[slot] = assignments.count
+        } else {
+            formSlots[formSlotIndex(slot)] = Int32(assignments.count)
+        }
         assignments.append(FieldAssignment(field: field, nodes: [node], criterion: criterion, outcome: outcome))
         boundLeaves += node.leafCount
+    }
+
+    private func formSlotIndex(_ slot: Slot) -> Int {
+        (slot.criterion + 1) * schema.fields.count + slot.field
+    }
+
+    private func assignment(at slot: Slot) -> Int? {
+        if slot.outcome >= 0 { return outcomeSlots[slot] }
+        let index = formSlots[formSlotIndex(slot)]
+        return index >= 0 ? Int(index) : nil
     }
 
     /// A criterion's `id` member: its text is the criterion itself (mapped); any attribute on it

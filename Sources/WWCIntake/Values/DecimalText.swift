@@ -21,22 +21,26 @@ struct DecimalText: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads ICU's decimal number text: `[-]digits[.digits][E[+-]digits]`.
     init?(icu text: String) {
-        var bytes = Array(text.utf8)
+        // Read in place (every parsed number and every range check comes here): copying the
+        // text into an array and shifting it cost more than the reading.
+        let utf8 = text.utf8
+        var bytes = utf8[...]
         var negative = false
         if bytes.first == UInt8(ascii: "-") {
             negative = true
-            bytes.removeFirst()
+            bytes = bytes.dropFirst()
         } else if bytes.first == UInt8(ascii: "+") {
-            bytes.removeFirst()
+            bytes = bytes.dropFirst()
         }
         var exponent = 0
         if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
-            guard let value = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)),
+            guard let value = Int(String(decoding: bytes[utf8.index(after: e)...], as: UTF8.self)),
                   value.magnitude <= UInt(Self.maxPlainLength) else { return nil }
             exponent = value
-            bytes.removeSubrange(e...)
+            bytes = bytes[..<e]
         }
         var digits: [UInt8] = []
+        digits.reserveCapacity(bytes.count)
         var sawPoint = false
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
