@@ -85,6 +85,8 @@ import Testing
         ("601 381 3000", "6013813000"),
         ("+52 55.1234.5678", "+525512345678"),
         ("+1 212/555-0100", "+12125550100"),
+        ("\u{0666}\u{0660}\u{0661} 381 3000", "6013813000"),  // Arabic-Indic digits, read as ASCII
+        ("\u{FF16}\u{FF10}\u{FF11}-381-3000", "6013813000"),  // fullwidth digits
     ])
     func phones(raw: String, expected: String) throws {
         #expect(try parser.phone(raw) == expected)

@@ -724,3 +724,29 @@ extension Result {
         return nil
     }
 }
+
+/// `ValueParser.isDecimalDigit` and the ASCII separator comparison of `checkFractionDigits`
+/// against the general rules they skip.
+@Suite struct ValueScalarFastPathTests {
+    @Test func isDecimalDigitIsTheNumericTypeForEveryASCIIScalarAndSomeOthers() {
+        let others: [UInt32] = [0x660, 0x669, 0x6F0, 0x966, 0xFF10, 0xFF19, 0x1D7CE, 0xB2, 0xBD, 0x2160, 0x2212]
+        for value in Array(0..<128) + others {
+            let scalar = Unicode.Scalar(value)!
+            #expect(ValueParser.isDecimalDigit(scalar) == (scalar.properties.numericType == .decimal), "U+\(value)")
+        }
+        #expect(ValueParser.isDecimalDigit("7"))
+        #expect(!ValueParser.isDecimalDigit("a"))
+        #expect(ValueParser.isDecimalDigit("\u{0663}"))  // ARABIC-INDIC DIGIT THREE
+    }
+
+    @Test func noOtherASCIIScalarIsCanonicallyEquivalentToAnASCIISeparator() {
+        for separator in [".", ",", "'", " "] {
+            for value in 0..<128 {
+                let scalar = Unicode.Scalar(UInt8(value))
+                #expect((String(scalar) == separator) == (String(scalar) == separator && scalar == separator.unicodeScalars.first!))
+            }
+        }
+        // The reason only ASCII is compared directly: a non-ASCII scalar can equal an ASCII one.
+        #expect(String(Unicode.Scalar(0x037E)!) == ";")
+    }
+}

@@ -135,13 +135,19 @@ struct ValueRange: Sendable, Hashable {
         else { return nil }
         self.minimum = minimum.flatMap { DecimalText(json: $0)?.description }
         self.maximum = maximum.flatMap { DecimalText(json: $0)?.description }
+        low = self.minimum.flatMap { DecimalText(icu: $0) }
+        high = self.maximum.flatMap { DecimalText(icu: $0) }
     }
+
+    /// The bounds read once, not for every value checked.
+    private let low: DecimalText?
+    private let high: DecimalText?
 
     /// Whether a decimal (`"-5"`, `"0.734"`, `"2023"`) lies within the bounds.
     func contains(_ decimal: String) -> Bool {
         guard let value = DecimalText(icu: decimal) else { return false }
-        if let minimum, let low = DecimalText(icu: minimum), DecimalText.compare(value, low) < 0 { return false }
-        if let maximum, let high = DecimalText(icu: maximum), DecimalText.compare(value, high) > 0 { return false }
+        if let low, DecimalText.compare(value, low) < 0 { return false }
+        if let high, DecimalText.compare(value, high) > 0 { return false }
         return true
     }
 

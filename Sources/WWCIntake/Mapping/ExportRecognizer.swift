@@ -30,6 +30,8 @@ struct ExportRecognizer: Sendable {
     /// Per system, the names that hold some of its metadata below them (`meta` of
     /// `meta/deprecatedID`).
     private let metadataAncestors: [Set<String>]
+    /// Each name path a system gives (`meta/instanceID`), split once here, not on each form.
+    private let segments: [String: [Substring]]
 
     init(systems: [ExportSystem]) {
         self.systems = systems
@@ -38,6 +40,13 @@ struct ExportRecognizer: Sendable {
         }
         self.firstKeys = Array(Set(recognizers.joined().map { $0.first.hasPrefix("@") ? String($0.first.dropFirst()) : $0.first }))
         self.metadataAncestors = systems.map { Set($0.metadata.flatMap(Self.ancestors(of:))) }
+        var segments: [String: [Substring]] = [:]
+        for system in systems {
+            for path in system.recognizedBy + system.values.values.joined() {
+                segments[path] = path.split(separator: "/", omittingEmptySubsequences: false)
+            }
+        }
+        self.segments = segments
     }
 
     /// Takes the recognized system's metadata out of `document` and returns it; nil (and the
@@ -67,7 +76,7 @@ struct ExportRecognizer: Sendable {
         /// The node at a name path (`meta/instanceID`, `@version`) from the root, if present.
         func node(atPath path: String) -> FormNode? {
             var node = root
-            for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            for segment in segments[path] ?? path.split(separator: "/", omittingEmptySubsequences: false) {
                 let members = node == root ? rootMembers : node.attributesAndChildren
                 guard let next = members.first(where: { writtenName(of: $0).utf8.elementsEqual(segment.utf8) }) else { return nil }
                 node = next

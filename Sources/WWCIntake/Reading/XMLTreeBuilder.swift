@@ -123,8 +123,9 @@ struct XMLTreeState {
     /// libxml2's interned addresses, so their bits are already spread and equality is two
     /// comparisons.
     private struct NameTable {
-        private var keys: [NameKey?] = Array(repeating: nil, count: 64)
-        private var values: [CachedName?] = Array(repeating: nil, count: 64)
+        // Kept at most half full: 128 slots hold the few dozen names of a form without growing.
+        private var keys: [NameKey?] = Array(repeating: nil, count: 128)
+        private var values: [CachedName?] = Array(repeating: nil, count: 128)
         private var count = 0
 
         private func slot(of key: NameKey) -> Int {

@@ -164,22 +164,32 @@ extension ValueParser {
     public func phone(_ raw: String) throws(ValueError) -> String {
         let text = try self.text(raw)
         func invalid() -> ValueError { failure(.phoneInvalid, raw, example: example(.phone)) }
-        var result = ""
+        // The result is ASCII (digits and a leading `+`): gathered as bytes, and an ASCII digit
+        // is read without the Unicode property look-ups (~10,000 instructions a number).
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var digitCount = 0
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
-                // Any script's digit, written as its ASCII digit.
-                result.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)))
+            let digit: UInt8? =
+                if scalar.isASCII {
+                    (0x30...0x39).contains(scalar.value) ? UInt8(scalar.value - 0x30) : nil
+                } else if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                    UInt8(value)  // any script's digit, written as its ASCII digit
+                } else {
+                    nil
+                }
+            if let digit {
+                result.append(UInt8(ascii: "0") + digit)
                 digitCount += 1
             } else if scalar == "+" {
                 guard offset == 0 else { throw invalid() }
-                result += "+"
+                result.append(UInt8(ascii: "+"))
             } else if !" -./()".unicodeScalars.contains(scalar) {
                 throw invalid()
             }
         }
         guard (5...15).contains(digitCount) else { throw invalid() }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func isValidLocalPart(_ local: String) -> Bool {

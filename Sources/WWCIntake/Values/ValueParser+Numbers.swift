@@ -223,8 +223,15 @@ extension ValueParser {
         let (_, decimalSeparator) = try separators()
         let (_, core, _) = splitCurrencyToken(text)
         let scalars = Array(core.unicodeScalars)
-        guard let mark = scalars.lastIndex(where: { String($0) == decimalSeparator }) else { return }
-        let written = scalars[(mark + 1)...].prefix { $0.properties.numericType == .decimal }.count
+        // Two different ASCII scalars are never canonically equivalent, so an ASCII scalar
+        // against an ASCII separator is one comparison, not a `String` made and compared.
+        let asciiSeparator = decimalSeparator.unicodeScalars.count == 1 && decimalSeparator.unicodeScalars.first!.isASCII
+            ? decimalSeparator.unicodeScalars.first : nil
+        guard let mark = scalars.lastIndex(where: { scalar in
+            if let asciiSeparator, scalar.isASCII { return scalar == asciiSeparator }
+            return String(scalar) == decimalSeparator
+        }) else { return }
+        let written = scalars[(mark + 1)...].prefix { Self.isDecimalDigit($0) }.count
         guard written > allowed else { return }
         let integerPart = scalars[..<mark].filter { $0.properties.numericType == .decimal }
         let groups = scalars[..<mark].split { $0.properties.numericType != .decimal }
@@ -328,7 +335,7 @@ extension ValueParser {
     ) throws(ValueError) -> [ValueError] {
         let (grouping, decimalSeparator) = try separators()
         let scalars = Array(text.unicodeScalars)
-        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { Self.isDecimalDigit(scalar) }
         guard let first = scalars.firstIndex(where: isDigit), let last = scalars.lastIndex(where: isDigit) else {
             return []
         }
@@ -358,6 +365,12 @@ extension ValueParser {
         ]
     }
 
+    /// `numericType == .decimal`, answered without the Unicode property look-up for ASCII
+    /// (where exactly 0–9 are decimal digits: pinned by `ValueFastPathTests`).
+    static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
+    }
+
     /// Minor-unit digits of an ISO 4217 currency (2 when ICU does not say).
     static func fractionDigits(of currency: String) -> Int {
         let digits = wwc_currency_fraction_digits(currency)
@@ -376,7 +389,7 @@ extension ValueParser {
     func splitCurrencyToken(_ text: String) -> (String, String, String) {
         let scalars = text.unicodeScalars
         func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.numericType == .decimal || scalar == "-" || scalar == "\u{2212}"
+            Self.isDecimalDigit(scalar) || scalar == "-" || scalar == "\u{2212}"
         }
         guard let first = scalars.firstIndex(where: isNumeric), let last = scalars.lastIndex(where: isNumeric) else {
             return (text, "", "")
