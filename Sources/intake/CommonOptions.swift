@@ -27,6 +27,7 @@ struct CatalogOptions: ParsableArguments {
             Terminal.standardError.write("error: the catalogs in \(url.path) cannot be used; run `intake catalog check \(url.path)`\n")
             throw ExitCode(2)
         }
+        ProcessLifetime.keep(catalogs)
         return catalogs
     }
 }

@@ -60,6 +60,7 @@ struct ConvertCommand: ParsableCommand {
         let catalogs = try catalogOptions.load()
         try localeOption.checkCatalog(in: catalogs)
         let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
+        ProcessLifetime.keep(converter)
         // The output folder is never walked as input: its records are not forms.
         let collection = InputFiles.gather(inputs, excluding: outDir)
         let (inputList, inputProblems) = (collection.inputs, collection.diagnostics)

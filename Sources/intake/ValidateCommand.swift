@@ -64,6 +64,7 @@ struct ValidateCommand: ParsableCommand {
         let catalogs = try catalogOptions.load()
         try localeOption.checkCatalog(in: catalogs)
         let converter = Converter(catalogs: catalogs, options: localeOption.conversionOptions(limits: limitOptions.limits))
+        ProcessLifetime.keep(converter)
         let (files, inputProblems) = InputFiles.collect(inputs)
         let renderer = ValidateRenderer(catalogs: catalogs, language: language.code)
         let stderr = Terminal.standardError
