@@ -155,6 +155,31 @@ import Testing
         #expect(result.diagnostics.first?.path == "/k3")
     }
 
+    @Test func duplicatesInAWideObjectAreFoundAcrossAWideObjectNestedInIt() {
+        // Line 1 `{`, lines 2-21 the outer k0…k19, line 22 `"inner": {`, lines 23-42 the
+        // inner k0…k19 (the same keys), line 43 `}`, line 44 the outer's second k5, and
+        // line 45 the outer's second k17.
+        let outer = (0..<20).map { "\"k\($0)\": \($0)" }
+        let inner = (0..<20).map { "\"k\($0)\": \($0)" }
+        let text = "{\n" + outer.joined(separator: ",\n") + ",\n\"inner\": {\n" + inner.joined(separator: ",\n")
+            + "\n},\n\"k5\": 1,\n\"k17\": 2\n}"
+        let result = read(text)
+        #expect(result.diagnostics.map(\.code) == [.fieldDuplicate, .fieldDuplicate])
+        #expect(result.diagnostics.map(\.line) == [44, 45])
+        #expect(result.diagnostics.map { $0.arguments["firstLine"] } == [.number(7), .number(19)])
+        #expect(result.diagnostics.map(\.path) == ["/k5", "/k17"])
+    }
+
+    @Test func escapedAndPlainSpellingsOfAKeyAreOneKey() {
+        // `\u0061` is `a`: the same key, so a duplicate, in a small and in a wide object.
+        let small = read("{\"a\": 1, \"\\u0061\": 2}")
+        #expect(small.diagnostics.map(\.code) == [.fieldDuplicate])
+        let members = (0..<20).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let wide = read("{" + members + ", \"\\u006b3\": 3}")
+        #expect(wide.diagnostics.map(\.code) == [.fieldDuplicate])
+        #expect(wide.diagnostics.first?.path == "/k3")
+    }
+
     @Test func columnsCountCharactersNotBytes() throws {
         let root = try #require(read("{\"café\": \"ñandú\", \"b\": 1}").document?.root)
         #expect(root.children.map(\.location?.column) == [2, 19])

@@ -278,6 +278,16 @@ struct FormTreeStorage {
         text.reserveCapacity(4_096)
     }
 
+    /// Sized for a JSON input of `inputBytes`, so that a large document (a catalog: 20 KB,
+    /// 700 members) is not copied into ever larger buffers as it is read: its values' bytes
+    /// never outnumber its own (escapes only shrink), a node takes at least ~8 bytes of it
+    /// (`"a":1,` and a line break), and a distinct key at least ~16.
+    init(inputBytes: Int, maxNodes: Int) {
+        nodes.reserveCapacity(max(128, min(inputBytes / 8, maxNodes)))
+        text.reserveCapacity(max(4_096, inputBytes))
+        keys = KeyTable(capacity: min(inputBytes / 16, maxNodes))
+    }
+
     /// Appends a record and returns its index.
     @inline(__always)
     mutating func append(_ node: FormTree.Node) -> Int32 {
@@ -380,12 +390,18 @@ struct KeyTable {
     private var starts: [Int32] = []
     private var counts: [Int32] = []
     /// Open addressing: key id + 1 (0: empty), capacity a power of two, at most half full.
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
+    private var slots: [Int32]
 
     var count: Int { starts.count }
 
-    init() {
-        bytes.reserveCapacity(512)
+    /// A table that takes `capacity` keys before it grows (each growth rehashes every key).
+    init(capacity: Int = 32) {
+        var slotCount = 64
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = Array(repeating: 0, count: slotCount)
+        bytes.reserveCapacity(max(512, capacity * 16))
+        starts.reserveCapacity(capacity)
+        counts.reserveCapacity(capacity)
     }
 
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -79,6 +79,16 @@ struct JSONParser: JSONScanner {
     var storage = FormTreeStorage()
     /// A member's key as read, until its value's record is made.
     private var pendingKey: (id: Int32, location: SourceLocation)?
+    /// Duplicate detection in objects past `scanLimit` members, by key id: the object (node)
+    /// with a member of that key, and that member's line. An object's marks are undone when it
+    /// closes (`marksUndo`), so an object nested in another never hides the outer one's marks.
+    /// Arrays indexed by the document's dense key ids: a dictionary per wide object cost ~600
+    /// instructions a member (hashing, growth), 1.1 M of start-up for the catalogs' objects.
+    private var markedObject: [Int32] = []
+    private var markedLine: [Int32] = []
+    private var marksUndo: [(key: Int32, object: Int32, line: Int32)] = []
+    /// Members of an object checked for duplicates by scanning its earlier members.
+    private static let scanLimit: Int32 = 16
 
     /// Deepest nesting ever accepted, whatever `ReaderLimits.maxDepth` says: parsing is
     /// iterative, but the resulting tree is released and walked recursively, and secondary
@@ -97,6 +107,7 @@ struct JSONParser: JSONScanner {
         self.limits = limits
         self.maxDepth = min(limits.maxDepth, Self.hardDepthCap)
         self.isValidUTF8Document = Self.isValidUTF8(bytes)
+        self.storage = FormTreeStorage(inputBytes: bytes.count, maxNodes: limits.maxNodes)
     }
 
     var location: SourceLocation {
@@ -129,10 +140,8 @@ struct JSONParser: JSONScanner {
         let node: Int32
         let isObject: Bool
         var count: Int32 = 0
-        /// Objects: the line of the first member by key id, for duplicate detection past 16
-        /// members (see
-        /// `beginMember`).
-        var seen: [Int32: Int] = [:]
+        /// Objects past `scanLimit` members: where their entries in `marksUndo` start.
+        var marksFrom: Int?
     }
 
     /// Reads one value (with everything nested in it) iteratively; returns its record.
@@ -232,6 +241,7 @@ struct JSONParser: JSONScanner {
                 }
                 if bytes[position] == closer {
                     position += 1
+                    if let marksFrom = container.marksFrom { unmark(downTo: marksFrom) }
                     completed = container.node
                     continue
                 }
@@ -246,20 +256,28 @@ struct JSONParser: JSONScanner {
 
     /// Reads a member's key and colon into `pendingKey`.
     /// Duplicate keys (same key id: exact bytes) are reported and kept: small objects (the
-    /// usual case) are checked by a scan; a dictionary takes over past 16 members so a hostile
-    /// wide object stays linear.
+    /// usual case) are checked by a scan; marks by key id take over past `scanLimit` members
+    /// so a hostile wide object stays linear.
     private mutating func beginMember(of object: inout OpenContainer) throws(Failure) {
         skipWhitespace()
         guard peek(UInt8(ascii: "\"")) else {
             throw fail(.jsonMalformed, ["expected": "\"", "found": foundDescription()])
         }
         let keyLocation = location
-        let keyStart = storage.text.count
-        try parseStringBytes()
-        let id = storage.text.withUnsafeBufferPointer { storage.keys.intern(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
-        storage.text.removeSubrange(keyStart...)
+        let key = try scanString()
+        let id: Int32
+        if key.hasEscape {
+            // Unescaped into the text buffer only to be interned, then taken back out.
+            let keyStart = storage.text.count
+            try unescape(key.raw, startingAt: key.start)
+            id = storage.text.withUnsafeBufferPointer { storage.keys.intern(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
+            storage.text.removeSubrange(keyStart...)
+        } else {
+            // Interned from the input itself: a key is not a value, its bytes need no copy.
+            id = storage.keys.intern(key.raw)
+        }
         var firstLine: Int?
-        if object.count < 16 {
+        if object.count < Self.scanLimit {
             var member = storage.nodes[Int(object.node)].firstChild
             while member >= 0 {
                 if storage.nodes[Int(member)].key == id {
@@ -269,16 +287,17 @@ struct JSONParser: JSONScanner {
                 member = storage.nodes[Int(member)].nextSibling
             }
         } else {
-            if object.seen.isEmpty {
+            if object.marksFrom == nil {
+                object.marksFrom = marksUndo.count
                 var member = storage.nodes[Int(object.node)].firstChild
                 while member >= 0 {
-                    let key = storage.nodes[Int(member)].key
-                    if object.seen[key] == nil { object.seen[key] = Int(storage.nodes[Int(member)].line) }
+                    mark(storage.nodes[Int(member)].key, in: object.node, line: storage.nodes[Int(member)].line)
                     member = storage.nodes[Int(member)].nextSibling
                 }
             }
-            firstLine = object.seen[id]
-            if firstLine == nil { object.seen[id] = keyLocation.line }
+            if !mark(id, in: object.node, line: Int32(keyLocation.line)) {
+                firstLine = Int(markedLine[Int(id)])
+            }
         }
         if let firstLine {
             let name = storage.keys.string(id)
@@ -309,6 +328,31 @@ struct JSONParser: JSONScanner {
         pendingKey = (id, keyLocation)
     }
 
+    /// Marks `key` as a member of `object` at `line`; false (and no change) when it already is.
+    @discardableResult
+    private mutating func mark(_ key: Int32, in object: Int32, line: Int32) -> Bool {
+        let index = Int(key)
+        if index >= markedObject.count {
+            let missing = storage.keys.count - markedObject.count
+            markedObject.append(contentsOf: repeatElement(-1, count: missing))
+            markedLine.append(contentsOf: repeatElement(0, count: missing))
+        }
+        if markedObject[index] == object { return false }
+        marksUndo.append((key, markedObject[index], markedLine[index]))
+        markedObject[index] = object
+        markedLine[index] = line
+        return true
+    }
+
+    /// Restores the marks an object made, when it closes.
+    private mutating func unmark(downTo start: Int) {
+        while marksUndo.count > start {
+            let undone = marksUndo.removeLast()
+            markedObject[Int(undone.key)] = undone.object
+            markedLine[Int(undone.key)] = undone.line
+        }
+    }
+
     // MARK: Scalars
 
     /// Reads a string value into the record `node`.
@@ -321,6 +365,18 @@ struct JSONParser: JSONScanner {
 
     /// Reads a string and appends its bytes (unescaped, valid UTF-8) to the tree's text.
     mutating func parseStringBytes() throws(Failure) {
+        let string = try scanString()
+        if string.hasEscape {
+            try unescape(string.raw, startingAt: string.start)
+        } else {
+            storage.text.append(contentsOf: string.raw)
+        }
+    }
+
+    /// Reads a string up to its closing quote: its bytes as written and their offset in the
+    /// input. Without escapes they are checked to be UTF-8 here; with escapes `unescape`
+    /// checks what they decode to.
+    private mutating func scanString() throws(Failure) -> (raw: UnsafeBufferPointer<UInt8>, start: Int, hasEscape: Bool) {
         let opening = location
         position += 1  // opening quote
         let start = position
@@ -371,12 +427,8 @@ struct JSONParser: JSONScanner {
         }
         position += 1  // closing quote
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if !hasEscape {
-            guard isValidUTF8Document || Self.isValidUTF8(raw) else { throw invalidUTF8(in: raw, startingAt: start) }
-            storage.text.append(contentsOf: raw)
-            return
-        }
-        try unescape(raw, startingAt: start)
+        if !hasEscape, !isValidUTF8Document, !Self.isValidUTF8(raw) { throw invalidUTF8(in: raw, startingAt: start) }
+        return (raw, start, hasEscape)
     }
 
     /// ASCII is skipped eight bytes at a time; each run of other bytes is checked by the standard
