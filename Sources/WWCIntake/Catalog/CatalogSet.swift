@@ -18,12 +18,24 @@ public final class CatalogSet: Sendable {
     /// Example e-mail, web and phone values for messages, by region (`examples.json`).
     public let valueExamples: ValueExamples
 
-    /// Merged catalogs by locale (every base and every overlay), built once: rendering a
-    /// message per diagnostic must not rebuild them.
-    private let merged: [String: LocaleCatalog]
-    /// `catalog(for:)` of each tag in `merged`, worked out once: every rendered message looks
-    /// its language up (twice), and splitting the tag each time showed in profiles.
-    private let resolved: [String: LocaleCatalog]
+    /// Merged catalogs, each built when first asked for and then kept: rendering a message
+    /// per diagnostic must not rebuild them, and a one-form run needs one or two languages
+    /// of four (merging all eight catalogs up front was 1.1 M instructions of start-up).
+    private let built = Locked<Built>(Built())
+
+    private struct Built {
+        /// By the locale of a base catalog or of an overlay with its base merged in.
+        var merged: [String: LocaleCatalog] = [:]
+        /// `catalog(for:)` of the catalogs' own locales once asked: every rendered message
+        /// looks its language up (twice), and splitting the tag each time showed in profiles.
+        /// Other tags (a form's `es-AR`) are resolved each time, so input cannot grow this.
+        var resolved: [String: LocaleCatalog] = [:]
+    }
+    /// Country synonyms of every catalog, for the value parsers of every language (a Spanish
+    /// form may well write `USA`): languages in order, each base before its overlays, the
+    /// first spelling of a name winning. Read from the files' entries, where testing each
+    /// entry's key is cheap; asking each merged catalog cost 0.8 M instructions of start-up.
+    package let countrySynonyms: [String: String]
 
     init(directory: URL, definition: FormDefinition, files: [CatalogFile], exportSystems: [ExportSystem] = [],
          valueExamples: ValueExamples = ValueExamples()) {
@@ -32,29 +44,15 @@ public final class CatalogSet: Sendable {
         self.exportSystems = exportSystems
         self.valueExamples = valueExamples
         self.files = files.sorted { $0.locale < $1.locale }
-        var merged: [String: LocaleCatalog] = [:]
-        // An overlay starts from its base's entries (the first base file of its language, as
-        // `files.first` found it), merged once: re-merging ~700 base entries per overlay was
-        // 1.5 M instructions of every start-up.
-        var baseEntries: [String: [String: CatalogEntry.Value]] = [:]
-        for file in files where !file.isOverlay {
-            let catalog = Self.merge(base: file, overlay: nil)
-            merged[file.locale] = catalog
-            if baseEntries[file.locale] == nil { baseEntries[file.locale] = catalog.entries }
-        }
-        for file in files where file.isOverlay {
-            if let base = files.first(where: { !$0.isOverlay && $0.locale == file.language }) {
-                var entries = baseEntries[base.locale] ?? [:]
-                for entry in file.entries { entries[entry.key] = entry.value }
-                merged[file.locale] = LocaleCatalog(locale: file.locale, language: base.locale, entries: entries)
+        var synonyms: [String: String] = [:]
+        let prefix = "countries."
+        for file in self.files where !file.isOverlay || Self.base(of: file, in: files) != nil {
+            for entry in file.entries where entry.key.utf8.first == UInt8(ascii: "c") && entry.key.utf8.starts(with: prefix.utf8) {
+                let name = String(entry.key.dropFirst(prefix.count))
+                if synonyms[name] == nil, let code = entry.value.strings.first { synonyms[name] = code }
             }
         }
-        self.merged = merged
-        var resolved: [String: LocaleCatalog] = [:]
-        for tag in merged.keys {
-            resolved[tag] = Self.resolve(tag, in: merged)
-        }
-        self.resolved = resolved
+        self.countrySynonyms = synonyms
     }
 
     static func merge(base: CatalogFile, overlay: CatalogFile?) -> LocaleCatalog {
@@ -155,14 +153,39 @@ public final class CatalogSet: Sendable {
     /// The catalog for a locale tag: `es-CO` → the `es` base with the `es-CO` overlay if there
     /// is one; `es` → the base; `es_419`, `ES-mx` are understood; an unknown language → nil.
     package func catalog(for locale: String) -> LocaleCatalog? {
-        if let known = resolved[locale] { return known }
-        return Self.resolve(locale, in: merged)
+        built.withLock { built in
+            if let known = built.resolved[locale] { return known }
+            let (language, region) = Self.split(locale)
+            var found: LocaleCatalog?
+            if let region { found = merged(language + "-" + region, &built) }
+            if found == nil { found = merged(language, &built) }
+            if let found, files.contains(where: { $0.locale == locale }) { built.resolved[locale] = found }
+            return found
+        }
     }
 
-    private static func resolve(_ locale: String, in merged: [String: LocaleCatalog]) -> LocaleCatalog? {
-        let (language, region) = split(locale)
-        if let region, let regional = merged[language + "-" + region] { return regional }
-        return merged[language]
+    /// The base catalog of `locale`, or the overlay of that locale merged onto its base
+    /// (which is merged once and kept, for the language's other overlays); nil for a locale
+    /// without a catalog, or an overlay without a base.
+    private func merged(_ locale: String, _ built: inout Built) -> LocaleCatalog? {
+        if let known = built.merged[locale] { return known }
+        guard let file = files.first(where: { $0.locale == locale }) else { return nil }
+        let catalog: LocaleCatalog
+        if file.isOverlay {
+            guard let base = Self.base(of: file, in: files), let baseCatalog = merged(base.locale, &built) else { return nil }
+            var entries = baseCatalog.entries
+            for entry in file.entries { entries[entry.key] = entry.value }
+            catalog = LocaleCatalog(locale: file.locale, language: base.locale, entries: entries)
+        } else {
+            catalog = Self.merge(base: file, overlay: nil)
+        }
+        built.merged[locale] = catalog
+        return catalog
+    }
+
+    /// The base catalog an overlay extends.
+    private static func base(of overlay: CatalogFile, in files: [CatalogFile]) -> CatalogFile? {
+        files.first { !$0.isOverlay && $0.locale == overlay.language }
     }
 
     /// Language (lowercased) and region (uppercased, 2 letters or 3 digits) of a BCP 47 tag.

@@ -13,8 +13,8 @@ final class LanguageResolvers: Sendable {
     /// The language-free ids, the same in every language (cheap, built up front).
     let ids: IDIndex
     private let schema: MappingSchema
-    /// Each language's base catalog first, then its regional variants.
-    private let variants: [String: [LocaleCatalog]]
+    /// Where each language's catalogs come from, merged when the language is first needed.
+    private let catalogs: CatalogSet
     private let built = Locked<Built>(Built())
 
     private struct Built {
@@ -23,32 +23,26 @@ final class LanguageResolvers: Sendable {
     }
 
     init(catalogs: CatalogSet, schema: MappingSchema) {
-        var variants: [String: [LocaleCatalog]] = [:]
-        for language in catalogs.languages {
-            let catalogs = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
-                .compactMap { catalogs.catalog(for: $0) }
-            if !catalogs.isEmpty { variants[language] = catalogs }
-        }
-        self.languages = variants.keys.sorted()
-        self.variants = variants
+        self.languages = catalogs.languages
+        self.catalogs = catalogs
         self.schema = schema
         self.ids = IDIndex(schema: schema)
     }
 
     /// The label index of a language (all locale detection needs), nil for an unknown one.
     func labels(for language: String) -> LabelIndex? {
-        guard let variants = variants[language] else { return nil }
+        guard languages.contains(language) else { return nil }
         return built.withLock { built in
-            Self.labels(language, variants, schema, &built)
+            labels(language, &built)
         }
     }
 
     /// The key resolver of a language, nil for an unknown one.
     func resolver(for language: String) -> KeyResolver? {
-        guard let variants = variants[language] else { return nil }
+        guard languages.contains(language) else { return nil }
         return built.withLock { built in
             if let resolver = built.resolvers[language] { return resolver }
-            let labels = Self.labels(language, variants, schema, &built)
+            let labels = labels(language, &built)
             let resolver = KeyResolver(schema: schema, labels: labels, ids: ids)
             built.resolvers[language] = resolver
             return resolver
@@ -65,9 +59,11 @@ final class LanguageResolvers: Sendable {
         built.withLock { $0.labels.keys.sorted() }
     }
 
-    private static func labels(_ language: String, _ variants: [LocaleCatalog], _ schema: MappingSchema,
-                               _ built: inout Built) -> LabelIndex {
+    /// Each language's base catalog first, then its regional variants.
+    private func labels(_ language: String, _ built: inout Built) -> LabelIndex {
         if let labels = built.labels[language] { return labels }
+        let variants = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
+            .compactMap { catalogs.catalog(for: $0) }
         let labels = LabelIndex(catalogs: variants, schema: schema)
         built.labels[language] = labels
         return labels

@@ -27,17 +27,11 @@ public final class Converter: Sendable {
         self.options = options
         let schema = MappingSchema(definition: catalogs.definition)
         let resolvers = LanguageResolvers(catalogs: catalogs, schema: schema)
-        var synonyms: [String: String] = [:]
-        for language in resolvers.languages {
-            let variants = ([language] + catalogs.overlays.filter { $0.hasPrefix(language + "-") })
-                .compactMap { catalogs.catalog(for: $0) }
-            for variant in variants { synonyms.merge(variant.countrySynonyms) { first, _ in first } }
-        }
         self.schema = schema
         self.layout = RecordLayout(schema: schema)
         self.resolvers = resolvers
         self.localeResolver = LocaleResolver(resolvers: resolvers)
-        self.countrySynonyms = synonyms
+        self.countrySynonyms = catalogs.countrySynonyms
         self.valueExamples = catalogs.valueExamples
         self.exportRecognizer = ExportRecognizer(systems: catalogs.exportSystems)
     }
