@@ -28,6 +28,33 @@ import Testing
         }
         """
 
+    /// Catalogs are merged when a language is first needed: an English form and English
+    /// messages need the English catalog alone, yet every file was read and checked, and the
+    /// country synonyms of every catalog are there.
+    @Test func anEnglishFormMergesTheEnglishCatalogAlone() throws {
+        let (loaded, diagnostics) = CatalogSet.load(directory: TestCatalogs.locales)
+        let catalogs = try #require(loaded)
+        #expect(diagnostics.isEmpty)
+        #expect(catalogs.languages == ["en", "es", "fr", "pt"])
+        #expect(catalogs.overlays == ["es-CO", "es-MX", "fr-CA", "pt-PT"])
+        let converter = Converter(catalogs: catalogs)
+        #expect(catalogs.mergedLocales == [])
+        let result = converter.convert(Data(Self.english.utf8), file: "austin.json", format: .json)
+        let record = try #require(result.record, "\(result.diagnostics)")
+        #expect(record.applicant.country == "US")
+        _ = catalogs.render(key: "summary.convert", arguments: ["converted": .number(1)], language: "en")
+        #expect(catalogs.mergedLocales == ["en"])
+        // Spanish (`EE. UU.`), Mexican (`E.U.A.`) and French (`É.-U.`) spellings, unmerged.
+        #expect(converter.countrySynonyms["EE. UU."] == "US")
+        #expect(converter.countrySynonyms["E.U.A."] == "US")
+        #expect(converter.countrySynonyms["É.-U."] == "US")
+        #expect(catalogs.mergedLocales == ["en"])
+        // An overlay is its base with its own entries over it.
+        #expect(catalogs.catalog(for: "es-MX")?.locale == "es-MX")
+        #expect(catalogs.catalog(for: "es_419")?.locale == "es")
+        #expect(catalogs.mergedLocales == ["en", "es", "es-MX"])
+    }
+
     @Test func spanishThenEnglishThenUndeclaredFrench() throws {
         let converter = Converter(catalogs: TestCatalogs.shared)
         #expect(converter.resolvers.builtResolverLanguages == [])

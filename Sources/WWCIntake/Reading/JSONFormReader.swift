@@ -333,7 +333,7 @@ struct JSONParser: JSONScanner {
     private mutating func mark(_ key: Int32, in object: Int32, line: Int32) -> Bool {
         let index = Int(key)
         if index >= markedObject.count {
-            // Grown by half the key table or more at a time: most marks are of a new key.
+            // Doubled (at least to the key count) when too short: most marks are of a new key.
             let missing = max(storage.keys.count, markedObject.count * 2, 64) - markedObject.count
             markedObject.append(contentsOf: repeatElement(-1, count: missing))
             markedLine.append(contentsOf: repeatElement(0, count: missing))
