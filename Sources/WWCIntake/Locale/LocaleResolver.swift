@@ -158,13 +158,14 @@ struct LocaleResolver: Sendable {
     /// A `submission.locale` value at the top or in the submission section, found under the
     /// label of any language (the language is not known yet).
     func declaredField(in root: FormNode, cache: ResolutionCache? = nil) -> (text: String, node: FormNode)? {
+        let children = root.children  // the same for every language
         for language in resolvers.languages {
             guard let resolver = resolvers.resolver(for: language) else { continue }
             func resolve(_ key: String, in scope: MappingScope) -> WWCIntake.Resolution {
                 cache?.resolve(key, in: scope, with: resolver) ?? resolver.resolve(key, in: scope)
             }
             let localeField = resolver.schema.localeField
-            for child in root.children {
+            for child in children {
                 switch resolve(child.key, in: .root) {
                 case .target(.field(let field)) where field == localeField:
                     if let text = child.scalar?.text { return (text, child) }

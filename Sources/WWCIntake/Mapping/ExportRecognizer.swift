@@ -152,6 +152,10 @@ struct ExportRecognizer: Sendable {
 
     /// `a/b/c` → `a`, `a/b`: the names whose nodes hold something named below them.
     private static func ancestors(of name: String) -> [String] {
+        // ASCII (every system's names): a `/` byte is a `/` character.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return name.utf8.indices.filter { name.utf8[$0] == UInt8(ascii: "/") }.map { String(name[..<$0]) }
+        }
         var result: [String] = []
         var index = name.startIndex
         while let slash = name[index...].firstIndex(of: "/") {

@@ -174,20 +174,24 @@ struct JSONOutput: Sendable {
         if pretty { newline(indent: depth) }
     }
 
-    /// A line break followed by two spaces per level.
+    /// A line break followed by two spaces per level; the break and up to 64 spaces go in one
+    /// append (a pretty record has a line per member).
     private mutating func newline(indent: Int) {
-        bytes.append(0x0A)
         var remaining = indent * 2
-        Self.spaces.withUTF8Buffer { run in
+        Self.lineBreakAndSpaces.withUTF8Buffer { run in
+            let spaces = run.count - 1
+            var count = min(remaining, spaces)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<(1 + count)]))
+            remaining -= count
             while remaining > 0 {
-                let count = min(remaining, run.count)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<count]))
+                count = min(remaining, spaces)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[1..<(1 + count)]))
                 remaining -= count
             }
         }
     }
 
-    private static let spaces: StaticString = "                                                                "
+    private static let lineBreakAndSpaces: StaticString = "\n                                                                "
 
     @inline(__always)
     private mutating func appendASCII(_ text: StaticString) {
