@@ -182,13 +182,24 @@ struct CatalogFileParser {
         return scalar.text
     }
 
+    /// A non-empty list of strings (labels, answer synonyms), read along the tree's links
+    /// rather than through an array of nodes per list (~170 lists at every start-up).
     private mutating func strings(_ node: FormNode, key: String) -> [String]? {
-        guard case .list(let items) = node.content, !items.isEmpty,
-              items.allSatisfy({ $0.scalarKind == .string }) else {
+        var strings: [String] = []
+        if node.isList {
+            let tree = node.tree
+            var item = tree.node(node.index).firstChild
+            while item >= 0, tree.node(item).kind == .string {
+                strings.append(tree.string(item))
+                item = tree.node(item).nextSibling
+            }
+            if item >= 0 { strings = [] }  // an item that is not a string
+        }
+        guard !strings.isEmpty else {
             report(.error, .catalogInvalid, ["key": .text(key), "expected": "list"], node: node)
             return nil
         }
-        return items.map { $0.scalar!.text }
+        return strings
     }
 
     static func isCountryCode(_ text: String) -> Bool {
