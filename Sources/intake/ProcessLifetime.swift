@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// A command's `run` releasing them on return frees every entry of every catalog and every
 /// index built from them, one object at a time, just before the system reclaims the whole
-/// address space anyway: 1.7 M instructions of a one-form `intake convert` (clang skips the
+/// address space anyway: a noticeable part of a one-form `intake convert` (clang skips the
 /// same work with `-disable-free`). Kept here, they are reachable until exit, so leak checkers
 /// see no leak. Only the CLI does this; the library and the server free what they make.
 enum ProcessLifetime {

@@ -20,7 +20,7 @@ public final class CatalogSet: Sendable {
 
     /// Merged catalogs, each built when first asked for and then kept: rendering a message
     /// per diagnostic must not rebuild them, and a one-form run needs one or two languages
-    /// of four (merging all eight catalogs up front was 1.1 M instructions of start-up).
+    /// of four, so merging all eight up front was start-up work for nothing.
     private let built = Locked<Built>(Built())
 
     private struct Built {
@@ -34,7 +34,7 @@ public final class CatalogSet: Sendable {
     /// Country synonyms of every catalog, for the value parsers of every language (a Spanish
     /// form may well write `USA`): languages in order, each base before its overlays, the
     /// first spelling of a name winning. Read from the files' entries, where testing each
-    /// entry's key is cheap; asking each merged catalog cost 0.8 M instructions of start-up.
+    /// entry's key is cheap, and asking each merged catalog would merge all of them.
     package let countrySynonyms: [String: String]
 
     init(directory: URL, definition: FormDefinition, files: [CatalogFile], exportSystems: [ExportSystem] = [],

@@ -147,7 +147,7 @@ struct LocaleResolver: Sendable {
     /// in `resolvers.languages`; none for an id (`applicant.city`, `DM1`: the same in every
     /// language, so no evidence). A pure function of the key for the converter's life, so the
     /// session keeps it (`ResolutionCache.evidence`): folding each key and looking it up in
-    /// every vocabulary was most of detection's ~180,000 instructions per form.
+    /// every vocabulary was most of detection's cost per form.
     func evidence(of key: String) -> KeyEvidence {
         guard !resolvers.languages.isEmpty else { return KeyEvidence(languages: []) }
         let match = MatchKey.make(key)

@@ -2,7 +2,7 @@ extension String {
     /// `allSatisfy(\.isWhitespace)`: nothing but white space (or nothing at all).
     ///
     /// Why not just that: it walks the text by `Character` (grapheme breaking and a Unicode
-    /// property look-up, ~400 instructions for the first character), and it runs on every bound
+    /// property look-up for the first character), and it runs on every bound
     /// value. Nearly every value starts with an ASCII character that is not white space, and
     /// then the answer is already known: a `Character`'s `isWhitespace` is its first scalar's.
     var isBlank: Bool {

@@ -65,7 +65,7 @@ struct FormWalker {
     private(set) var misspellings: [String: FormNode] = [:]
     /// The assignment (index in `assignments`) of each slot outside outcome items, at
     /// `(criterion + 1) × fields + field`, -1 while empty: every bound value looks its slot up,
-    /// and hashing a `Slot` into a dictionary cost ~700 instructions a value. Outcome items,
+    /// and hashing a `Slot` into a dictionary for each was a cost per value. Outcome items,
     /// whose number the form decides, are in `outcomeSlots`.
     private var formSlots: [Int32]
     private var outcomeSlots: [Slot: Int] = [:]

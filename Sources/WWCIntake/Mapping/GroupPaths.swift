@@ -44,8 +44,8 @@ enum GroupPaths {
 
     /// `generalParts` of an all-ASCII key, by bytes: there every `Character` is one byte (or
     /// CR LF, white space either way), so a `/` byte is a `/` character and white space is
-    /// one of six bytes. Splitting KoboToolbox keys by `Character` cost ~35,000 instructions
-    /// per key (a Kobo-style JSON form has dozens). nil (not answered) for any other key.
+    /// one of six bytes. Splitting KoboToolbox keys by `Character` was dear, and a Kobo-style
+    /// JSON form has dozens of them. nil (not answered) for any other key.
     static func asciiParts(of key: String) -> [String]?? {
         var key = key
         return key.withUTF8 { bytes -> [String]?? in

@@ -114,8 +114,7 @@ enum InputScreening {
         let declaration = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
         // Every XML form passes here, and Foundation's `range(of:)` cost more than the rest of
         // the screening: ASCII without CR LF (where a byte is a `Character`) is read byte-wise,
-        // in place (copying it into an array and searching it through slices cost ~15,000
-        // instructions a form).
+        // in place (not copied into an array and searched through slices).
         var asciiOneBytePerCharacter = true
         for offset in 0..<declaration.count where declaration[offset] >= 0x80
             || (declaration[offset] == 0x0D && offset + 1 < declaration.count && declaration[offset + 1] == 0x0A) {

@@ -82,8 +82,8 @@ struct JSONParser: JSONScanner {
     /// Duplicate detection in objects past `scanLimit` members, by key id: the object (node)
     /// with a member of that key, and that member's line. An object's marks are undone when it
     /// closes (`marksUndo`), so an object nested in another never hides the outer one's marks.
-    /// Arrays indexed by the document's dense key ids: a dictionary per wide object cost ~600
-    /// instructions a member (hashing, growth), 1.1 M of start-up for the catalogs' objects.
+    /// Arrays indexed by the document's dense key ids: a dictionary per wide object hashed and
+    /// grew for every member, which was most of reading the catalogs' wide objects.
     private var markedObject: [Int32] = []
     private var markedLine: [Int32] = []
     private var marksUndo: [(key: Int32, object: Int32, line: Int32)] = []

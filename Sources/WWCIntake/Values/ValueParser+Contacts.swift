@@ -165,7 +165,7 @@ extension ValueParser {
         let text = try self.text(raw)
         func invalid() -> ValueError { failure(.phoneInvalid, raw, example: example(.phone)) }
         // The result is ASCII (digits and a leading `+`): gathered as bytes, and an ASCII digit
-        // is read without the Unicode property look-ups (~10,000 instructions a number).
+        // is read without the Unicode property look-ups.
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var digitCount = 0
